@@ -1,0 +1,105 @@
+// Package sqlite is the SQLite storage backend of Dyad: a schema.Store kept
+// in one database file. It uses the pure-Go driver modernc.org/sqlite, so no
+// cgo is needed.
+//
+// The database runs in WAL mode. Writes go through a single connection,
+// because SQLite allows one writer at a time, and reads through a pool of
+// connections that WAL lets run beside the writer.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+
+	"github.com/dyadgraph/dyad/schema"
+	"github.com/dyadgraph/dyad/schema/cameo"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+var _ schema.Store = (*Store)(nil)
+
+// Store is a schema.Store in an SQLite database. It is safe for concurrent
+// use.
+type Store struct {
+	w    *sql.DB // the one writing connection
+	r    *sql.DB // reading connections; the same pool as w for ":memory:"
+	onto *cameo.Ontology
+}
+
+// Pragmas every connection gets. busy_timeout comes first so that the
+// others wait for locks instead of failing.
+const basePragmas = "_pragma=busy_timeout(10000)" +
+	"&_pragma=journal_mode(WAL)" +
+	"&_pragma=synchronous(NORMAL)" +
+	"&_pragma=foreign_keys(1)"
+
+const (
+	// writeParams: BEGIN IMMEDIATE takes the write lock when a transaction
+	// starts, so a transaction never fails to upgrade a read lock.
+	writeParams = basePragmas + "&_pragma=cache_size(-65536)&_txlock=immediate"
+	readParams  = basePragmas + "&_pragma=cache_size(-16384)&_pragma=query_only(1)"
+	memoryPath  = ":memory:"
+)
+
+// Open opens the database at path, creating it if needed, and brings its
+// schema up to date. The path ":memory:" gives a private in-memory
+// database.
+func Open(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, migrations)
+}
+
+func open(ctx context.Context, path string, migs []string) (*Store, error) {
+	onto, err := cameo.Standard()
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open: %w", err)
+	}
+	if path == "" || strings.ContainsRune(path, '?') {
+		return nil, fmt.Errorf("sqlite: open %q: want a file path without '?'", path)
+	}
+	s := &Store{onto: onto}
+	if s.w, err = sql.Open("sqlite", path+"?"+writeParams); err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	// One writing connection, kept open: writers queue for it instead of
+	// failing with SQLITE_BUSY, and a ":memory:" database lives as long
+	// as its connection.
+	s.w.SetMaxOpenConns(1)
+	s.w.SetMaxIdleConns(1)
+	s.w.SetConnMaxLifetime(0)
+	s.w.SetConnMaxIdleTime(0)
+	if err := migrate(ctx, s.w, migs); err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	if path == memoryPath {
+		s.r = s.w
+		return s, nil
+	}
+	if s.r, err = sql.Open("sqlite", path+"?"+readParams); err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	n := max(4, runtime.GOMAXPROCS(0))
+	s.r.SetMaxOpenConns(n)
+	s.r.SetMaxIdleConns(n)
+	return s, nil
+}
+
+// Close lets SQLite refresh its query planner statistics and closes the
+// database.
+func (s *Store) Close() error {
+	_, errOpt := s.w.Exec("PRAGMA optimize")
+	var errR error
+	if s.r != s.w {
+		errR = s.r.Close()
+	}
+	if err := errors.Join(errOpt, errR, s.w.Close()); err != nil {
+		return fmt.Errorf("sqlite: close: %w", err)
+	}
+	return nil
+}
