@@ -1,0 +1,149 @@
+package query
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/graphql-go/graphql/language/ast"
+)
+
+// Limits protect the server from hostile or careless queries. graphql-go
+// has no depth or complexity limits of its own (graphql-go/graphql#231), so
+// the handler checks the parsed document before validating or executing it.
+type Limits struct {
+	MaxDepth      int           // nesting of fields
+	MaxFields     int           // fields in the document, aliases and fragment uses counted
+	MaxComplexity int           // fields weighted by the page sizes above them
+	MaxFirst      int           // largest first/maxNodes argument
+	Timeout       time.Duration // per request
+	MaxBodyBytes  int64         // request body
+	// MaxIngestArticles bounds one ingestArticles mutation.
+	MaxIngestArticles int
+}
+
+// DefaultLimits suit an analyst dashboard.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxDepth:          12,
+		MaxFields:         500,
+		MaxComplexity:     50000,
+		MaxFirst:          500,
+		Timeout:           15 * time.Second,
+		MaxBodyBytes:      1 << 20,
+		MaxIngestArticles: 100,
+	}
+}
+
+// listDefault is the weight of a list field without a first argument.
+const listDefault = 10
+
+// checkDocument enforces depth, field count and complexity on the operation
+// to run, following fragments. It runs before validation, whose cost grows
+// with the square of the fields (the overlapping-fields rule).
+func (l Limits) checkDocument(doc *ast.Document, operationName string, vars map[string]interface{}) error {
+	fragments := map[string]*ast.FragmentDefinition{}
+	var ops []*ast.OperationDefinition
+	for _, d := range doc.Definitions {
+		switch d := d.(type) {
+		case *ast.FragmentDefinition:
+			fragments[d.Name.Value] = d
+		case *ast.OperationDefinition:
+			if operationName == "" || d.Name != nil && d.Name.Value == operationName {
+				ops = append(ops, d)
+			}
+		}
+	}
+	w := &walker{limits: l, fragments: fragments, vars: vars}
+	for _, op := range ops {
+		if err := w.walk(op.SelectionSet, 1, 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type walker struct {
+	limits     Limits
+	fragments  map[string]*ast.FragmentDefinition
+	vars       map[string]interface{}
+	fields     int
+	complexity int
+}
+
+func (w *walker) walk(set *ast.SelectionSet, depth, weight int) error {
+	if set == nil {
+		return nil
+	}
+	if depth > w.limits.MaxDepth {
+		return fmt.Errorf("query is nested deeper than %d levels", w.limits.MaxDepth)
+	}
+	for _, sel := range set.Selections {
+		switch s := sel.(type) {
+		case *ast.Field:
+			w.fields++
+			if w.fields > w.limits.MaxFields {
+				return fmt.Errorf("query has more than %d fields (aliases and fragment uses count)", w.limits.MaxFields)
+			}
+			w.complexity += weight
+			if w.complexity > w.limits.MaxComplexity {
+				return fmt.Errorf("query complexity exceeds %d: ask for smaller pages or fewer nested lists", w.limits.MaxComplexity)
+			}
+			child := weight
+			if s.SelectionSet != nil {
+				child = weight * w.multiplier(s)
+			}
+			if err := w.walk(s.SelectionSet, depth+1, child); err != nil {
+				return err
+			}
+		case *ast.InlineFragment:
+			if err := w.walk(s.SelectionSet, depth, weight); err != nil {
+				return err
+			}
+		case *ast.FragmentSpread:
+			f, ok := w.fragments[s.Name.Value]
+			if !ok {
+				continue // validation reports it
+			}
+			// Depth grows with each spread, so fragment cycles end at MaxDepth.
+			if err := w.walk(f.SelectionSet, depth+1, weight); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// multiplier estimates how many items a field returns: its first or
+// maxNodes argument when it has one, else a fixed guess for lists.
+func (w *walker) multiplier(f *ast.Field) int {
+	for _, a := range f.Arguments {
+		switch a.Name.Value {
+		case "first", "maxNodes":
+			if n, ok := w.intValue(a.Value); ok && n > 0 {
+				return n
+			}
+		}
+	}
+	switch f.Name.Value {
+	case "edges", "nodes", "mentions", "articles", "links", "actors", "byRoot", "timeline", "supporters", "opponents", "evidence", "eventTypes":
+		return listDefault
+	}
+	return 1
+}
+
+func (w *walker) intValue(v ast.Value) (int, bool) {
+	switch v := v.(type) {
+	case *ast.IntValue:
+		n, err := strconv.Atoi(v.Value)
+		return n, err == nil
+	case *ast.Variable:
+		switch n := w.vars[v.Name.Value].(type) {
+		case float64:
+			return int(n), true
+		case int:
+			return n, true
+		}
+	}
+	return 0, false
+}
