@@ -13,9 +13,14 @@ var ErrNotFound = errors.New("not found")
 // implements it and passes the conformance suite in schema/storetest, which
 // asserts that all backends give identical answers.
 //
-// Selectors: wherever a query names an actor, a three-character selector
-// ("RUS", "IGO") matches every actor of that family (RUS, RUSGOV, RUSMIL),
-// and a longer one matches that exact code.
+// Actor selectors: wherever a query names an actor, "RUSGOV" matches that
+// exact actor and "RUS*" matches every actor whose code starts with RUS
+// (see selector.go).
+//
+// Conventions every backend keeps (the conformance suite checks them):
+// From/To are instants compared with the event day (From inclusive, To
+// exclusive); Place compares lower-cased; NumOutlets counts distinct
+// non-empty outlets; Aggregate over no events returns no rows.
 type Store interface {
 	// Write stores a batch of articles and events atomically: either all of
 	// it is stored or none. Writing the same batch again stores nothing new.
