@@ -1,0 +1,288 @@
+package dgraph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dyadgraph/dyad/schema"
+)
+
+const (
+	defaultSearchResults = 20
+	// maxPathHops bounds Path; each hop is two Dgraph edges.
+	maxPathHops = 6
+	// pathTimeout bounds a shortest-path query when ctx has no earlier deadline.
+	pathTimeout = 30 * time.Second
+)
+
+// Articles returns articles by ID in input order; unknown IDs give zero values.
+func (s *Store) Articles(ctx context.Context, ids []string) ([]schema.Article, error) {
+	out := make([]schema.Article, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = strings.TrimSpace(id)
+	}
+	q := newQuery()
+	blocks := fmt.Sprintf("a(func: eq(article.xid, %s)) { article.xid article.url article.title article.outlet article.published article.language }\n", q.list(keys))
+	var res struct {
+		A []struct {
+			ID        string    `json:"article.xid"`
+			URL       string    `json:"article.url"`
+			Title     string    `json:"article.title"`
+			Outlet    string    `json:"article.outlet"`
+			Published time.Time `json:"article.published"`
+			Language  string    `json:"article.language"`
+		} `json:"a"`
+	}
+	if err := s.run(ctx, q, blocks, &res); err != nil {
+		return nil, fmt.Errorf("dgraph: articles: %w", err)
+	}
+	byID := make(map[string]schema.Article, len(res.A))
+	for _, a := range res.A {
+		byID[a.ID] = schema.Article{ID: a.ID, URL: a.URL, Title: a.Title, Outlet: a.Outlet, Published: a.Published.UTC(), Language: a.Language}
+	}
+	for i, k := range keys {
+		out[i] = byID[k]
+	}
+	return out, nil
+}
+
+// actorSummaryFields counts an actor's events through the reverse edges;
+// the edges have no @count index (it would make hub actors conflict), so
+// the counts are posting-list lengths read at query time.
+const actorSummaryFields = "actor.xid actor.name src: count(~event.source) tgt: count(~event.target)"
+
+type actorSummaryJSON struct {
+	Code string `json:"actor.xid"`
+	Name string `json:"actor.name"`
+	Src  int    `json:"src"`
+	Tgt  int    `json:"tgt"`
+}
+
+func (a actorSummaryJSON) summary() schema.ActorSummary {
+	return schema.ActorSummary{Actor: schema.Actor{Code: a.Code, Name: a.Name}, AsSource: a.Src, AsTarget: a.Tgt}
+}
+
+// Actors returns actor summaries by code in input order; unknown codes
+// give zero values.
+func (s *Store) Actors(ctx context.Context, codes []string) ([]schema.ActorSummary, error) {
+	out := make([]schema.ActorSummary, len(codes))
+	if len(codes) == 0 {
+		return out, nil
+	}
+	keys := make([]string, len(codes))
+	for i, c := range codes {
+		keys[i] = strings.ToUpper(strings.TrimSpace(c))
+	}
+	q := newQuery()
+	blocks := fmt.Sprintf("a(func: eq(actor.xid, %s)) { %s }\n", q.list(keys), actorSummaryFields)
+	var res struct {
+		A []actorSummaryJSON `json:"a"`
+	}
+	if err := s.run(ctx, q, blocks, &res); err != nil {
+		return nil, fmt.Errorf("dgraph: actors: %w", err)
+	}
+	byCode := make(map[string]schema.ActorSummary, len(res.A))
+	for _, a := range res.A {
+		byCode[a.Code] = a.summary()
+	}
+	for i, k := range keys {
+		out[i] = byCode[k]
+	}
+	return out, nil
+}
+
+// SearchActors finds actors whose code or name contains search, ignoring
+// case, most active first. Matching uses the trigram indexes of actor.code
+// and actor.name; DQL cannot sort by a computed value and a predicate at
+// once, so the matches are ranked here.
+func (s *Store) SearchActors(ctx context.Context, search string, first int) ([]schema.ActorSummary, error) {
+	if first <= 0 {
+		first = defaultSearchResults
+	}
+	search = strings.TrimSpace(search)
+	q := newQuery()
+	var blocks string
+	switch {
+	case search == "":
+		blocks = fmt.Sprintf("a(func: type(Actor)) { %s }\n", actorSummaryFields)
+	case utf8.RuneCountInString(search) < 3:
+		// Too short for a trigram lookup: filter every actor.
+		re := q.str(containsRegexp(search))
+		blocks = fmt.Sprintf("a(func: type(Actor)) @filter(regexp(actor.code, %s) OR regexp(actor.name, %s)) { %s }\n", re, re, actorSummaryFields)
+	default:
+		re := q.str(containsRegexp(search))
+		blocks = fmt.Sprintf("C as var(func: regexp(actor.code, %s))\nN as var(func: regexp(actor.name, %s))\na(func: uid(C, N)) { %s }\n", re, re, actorSummaryFields)
+	}
+	var res struct {
+		A []actorSummaryJSON `json:"a"`
+	}
+	err := s.run(ctx, q, blocks, &res)
+	if err != nil && strings.Contains(err.Error(), "wide-ranging") {
+		// The trigram index cannot narrow this pattern: filter every actor.
+		q = newQuery()
+		re := q.str(containsRegexp(search))
+		blocks = fmt.Sprintf("a(func: type(Actor)) @filter(regexp(actor.code, %s) OR regexp(actor.name, %s)) { %s }\n", re, re, actorSummaryFields)
+		err = s.run(ctx, q, blocks, &res)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("dgraph: search actors: %w", err)
+	}
+	out := make([]schema.ActorSummary, len(res.A))
+	for i, a := range res.A {
+		out[i] = a.summary()
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if na, nb := a.AsSource+a.AsTarget, b.AsSource+b.AsTarget; na != nb {
+			return na > nb
+		}
+		return a.Code < b.Code
+	})
+	if len(out) > first {
+		out = out[:first]
+	}
+	return out, nil
+}
+
+// Path finds the shortest chain of actors linked by events in either
+// direction, at most maxHops (capped at 6) events long. Dgraph's shortest
+// path search finds the distance; each event is two edges (actor → event
+// → actor), so the depth is twice the hops. Among equally short chains
+// Dgraph picks one by uid, which differs between databases, so the chain
+// returned is rebuilt canonically (see canonicalPath): the one whose
+// actors, read from the end, have the smallest codes — what the sqlite
+// store returns too.
+func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]string, error) {
+	from = strings.ToUpper(strings.TrimSpace(from))
+	to = strings.ToUpper(strings.TrimSpace(to))
+	for _, c := range []string{from, to} {
+		if sel, err := schema.ParseSelector(c); err != nil || sel.Prefix {
+			return nil, fmt.Errorf("dgraph: path: %q is not an actor code", c)
+		}
+	}
+	maxHops = min(maxHops, maxPathHops)
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, pathTimeout)
+		defer cancel()
+	}
+	var res struct {
+		Path []struct {
+			Code string `json:"actor.xid"`
+		} `json:"path"`
+	}
+	q := newQuery()
+	if from == to {
+		blocks := fmt.Sprintf("path(func: eq(actor.xid, %s)) { actor.xid }\n", q.str(from))
+		if err := s.run(ctx, q, blocks, &res); err != nil {
+			return nil, fmt.Errorf("dgraph: path %s→%s: %w", from, to, err)
+		}
+		if len(res.Path) == 0 {
+			return nil, nil
+		}
+		return []string{from}, nil
+	}
+	if maxHops < 1 {
+		return nil, nil
+	}
+	blocks := fmt.Sprintf(`A as var(func: eq(actor.xid, %s))
+B as var(func: eq(actor.xid, %s))
+P as shortest(from: uid(A), to: uid(B), depth: %d) { ~event.source event.target ~event.target event.source }
+path(func: uid(P)) { actor.xid }
+`, q.str(from), q.str(to), 2*maxHops)
+	if err := s.run(ctx, q, blocks, &res); err != nil {
+		return nil, fmt.Errorf("dgraph: path %s→%s: %w", from, to, err)
+	}
+	// The path block lists the nodes in path order, events (which have
+	// no actor.xid) between actors.
+	var found []string
+	for _, n := range res.Path {
+		if n.Code != "" {
+			found = append(found, n.Code)
+		}
+	}
+	if len(found) < 2 || found[0] != from || found[len(found)-1] != to {
+		return nil, nil
+	}
+	if len(found) == 2 {
+		return found, nil
+	}
+	path, err := s.canonicalPath(ctx, from, to, len(found)-1)
+	if err != nil {
+		return nil, fmt.Errorf("dgraph: path %s→%s: %w", from, to, err)
+	}
+	return path, nil
+}
+
+// canonicalPath returns, among the chains of hops events from one actor
+// to another (hops ≥ 2 being the distance), the one whose actors read from
+// the end have the smallest codes. One query: breadth-first levels L1…
+// L(hops-1) from the start as uid variables, then a walk back from the end
+// that at each step takes the smallest-code neighbour in the level before.
+func (s *Store) canonicalPath(ctx context.Context, from, to string, hops int) ([]string, error) {
+	q := newQuery()
+	var b strings.Builder
+	fmt.Fprintf(&b, "L0 as var(func: eq(actor.xid, %s))\nC0 as var(func: eq(actor.xid, %s))\n", q.str(from), q.str(to))
+	seen := "L0"
+	for k := 1; k < hops; k++ {
+		fmt.Fprintf(&b, "var(func: uid(L%d)) { ~event.source { f%d as event.target } ~event.target { g%d as event.source } }\n", k-1, k, k)
+		fmt.Fprintf(&b, "L%d as var(func: uid(f%d, g%d)) @filter(NOT uid(%s))\n", k, k, k, seen)
+		seen += fmt.Sprintf(", L%d", k)
+	}
+	for k := 1; k < hops; k++ {
+		level := hops - k
+		fmt.Fprintf(&b, "var(func: uid(C%d)) { ~event.source { x%d as event.target @filter(uid(L%d)) } ~event.target { y%d as event.source @filter(uid(L%d)) } }\n", k-1, k, level, k, level)
+		fmt.Fprintf(&b, "C%d as var(func: uid(x%d, y%d), orderasc: actor.xid, first: 1)\n", k, k, k)
+		fmt.Fprintf(&b, "c%d(func: uid(C%d)) { actor.xid }\n", k, k)
+	}
+	var res map[string][]struct {
+		Code string `json:"actor.xid"`
+	}
+	if err := s.run(ctx, q, b.String(), &res); err != nil {
+		return nil, err
+	}
+	path := make([]string, hops+1)
+	path[0], path[hops] = from, to
+	for k := 1; k < hops; k++ {
+		step := res[fmt.Sprintf("c%d", k)]
+		if len(step) != 1 || step[0].Code == "" {
+			return nil, fmt.Errorf("canonical walk lost the path at step %d of %d", k, hops)
+		}
+		path[hops-k] = step[0].Code
+	}
+	return path, nil
+}
+
+// Stats counts the nodes of each type.
+func (s *Store) Stats(ctx context.Context) (schema.Stats, error) {
+	const blocks = `ar(func: type(Article)) { count(uid) }
+ev(func: type(Event)) { count(uid) }
+mn(func: type(Mention)) { count(uid) }
+ac(func: type(Actor)) { count(uid) }
+pl(func: type(Place)) { count(uid) }
+`
+	type count []struct {
+		N int `json:"count"`
+	}
+	var res struct {
+		Ar, Ev, Mn, Ac, Pl count
+	}
+	if err := s.run(ctx, newQuery(), blocks, &res); err != nil {
+		return schema.Stats{}, fmt.Errorf("dgraph: stats: %w", err)
+	}
+	n := func(c count) int {
+		if len(c) == 0 {
+			return 0
+		}
+		return c[0].N
+	}
+	return schema.Stats{Articles: n(res.Ar), Events: n(res.Ev), Mentions: n(res.Mn), Actors: n(res.Ac), Places: n(res.Pl)}, nil
+}
