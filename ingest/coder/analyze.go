@@ -1,0 +1,576 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyadgraph/dyad/ingest/coder/internal/dict"
+	"github.com/dyadgraph/dyad/schema"
+)
+
+// mention is a matched actor or agent phrase.
+type mention struct {
+	start, end int // token range [start, end)
+	actor      bool
+	code       string // actor code valid at the sentence date ("" = matched, no valid code), or agent code
+	name       string
+	phrase     string
+}
+
+// chunk is a noun chunk: a run of tokens between function words.
+type chunk struct {
+	start, end int    // [start, end)
+	prep       string // preposition right before the chunk, "" if none
+	time       bool   // a time expression
+	agents     []string
+	pron       string // a pronoun chunk: "HE", "THEY", "IT" ...
+	resolved   bool
+	actor      schema.Actor
+	hasActor   bool
+	evidence   []string
+}
+
+// group is a verb group: auxiliaries, negation, the head verb, particles and
+// an optional infinitive complement.
+type group struct {
+	first, head, last int
+	verb              verbInfo
+	coded             bool
+	passive, neg      bool
+	future, perfect   bool
+	intentAdj         bool // "is ready to"
+	comp              *group
+	ctrlChunk         int // chunk between V1 and "to V2", -1 if none
+	inComplement      bool
+	bare              bool // a past form without auxiliaries: maybe a participle
+	must              bool // "must", "should", "has to": an obligation, not an event
+}
+
+// analysis is the per-sentence working state.
+type analysis struct {
+	c        *Coder
+	text     string
+	toks     []token
+	cls      []wclass
+	ment     []int // token → mention index or -1
+	mentions []mention
+	verbs    [][]verbInfo
+	isVerb   []bool
+	chunks   []chunk
+	chunkOf  []int
+	day      int32
+	hasDay   bool
+}
+
+func (a *analysis) up(i int) string {
+	if i < 0 || i >= len(a.toks) {
+		return ""
+	}
+	return a.toks[i].up
+}
+
+func (a *analysis) is(i int, c wclass) bool {
+	return i >= 0 && i < len(a.toks) && a.cls[i]&c != 0
+}
+
+// actorCaseOK keeps lower-case common words ("us", "turkey") from matching
+// single-word actor phrases.
+func actorCaseOK(t token, n int) bool {
+	if n > 1 {
+		return true
+	}
+	for _, r := range t.text {
+		if r >= 'A' && r <= 'Z' {
+			return true
+		}
+	}
+	return len(t.text) >= 7
+}
+
+// selectCode applies PETRARCH-2's dated-role semantics with one fix: a
+// valid dated code wins over an undated one wherever it is listed.
+func selectCode(codes []dict.DatedCode, day int32, hasDay bool) string {
+	if !hasDay {
+		// Unknown date: prefer an open-ended role, else an undated one, else the last listed.
+		best := ""
+		for _, c := range codes {
+			if c.Kind == dict.From {
+				best = c.Code
+			}
+		}
+		if best != "" {
+			return best
+		}
+		for _, c := range codes {
+			if c.Kind == dict.Always {
+				return c.Code
+			}
+		}
+		if len(codes) > 0 {
+			return codes[len(codes)-1].Code
+		}
+		return ""
+	}
+	for _, c := range codes {
+		if c.Kind != dict.Always && c.ValidAt(day) {
+			return c.Code
+		}
+	}
+	for _, c := range codes {
+		if c.Kind == dict.Always {
+			return c.Code
+		}
+	}
+	return ""
+}
+
+// tag matches actors and agents, closed-class words and verbs.
+func (a *analysis) tag() {
+	lx := a.c.lx
+	n := len(a.toks)
+	a.cls = make([]wclass, n)
+	a.ment = make([]int, n)
+	a.verbs = make([][]verbInfo, n)
+	a.isVerb = make([]bool, n)
+	for i := range a.toks {
+		a.ment[i] = -1
+		t := &a.toks[i]
+		if t.punct {
+			a.cls[i] = wPunct
+			if t.up == "," {
+				a.cls[i] |= wComma
+			}
+			continue
+		}
+		a.cls[i] = closedWords[t.up]
+		if isNumber(t.up) {
+			a.cls[i] |= wNum
+		}
+		if strings.HasSuffix(t.up, "LY") && len(t.up) > 4 && a.cls[i] == 0 && lx.verbs[t.up] == nil {
+			a.cls[i] |= wAdv
+		}
+	}
+	for i := 0; i < n; {
+		if a.toks[i].punct {
+			i++
+			continue
+		}
+		aid, alen := lx.actors.match(a.toks, i)
+		if aid < 0 && a.toks[i].cap && strings.HasSuffix(a.toks[i].up, "S") && len(a.toks[i].up) > 4 {
+			// plural demonyms: "Albanians", "Israelis"
+			for _, id := range lx.actors.first[strings.TrimSuffix(a.toks[i].up, "S")] {
+				if len(lx.actors.words[id]) == 1 {
+					aid, alen = id, 1
+					break
+				}
+			}
+		}
+		if aid >= 0 && !actorCaseOK(a.toks[i], alen) {
+			aid, alen = -1, 0
+		}
+		gid, glen := lx.agents.match(a.toks, i)
+		if aid >= 0 && alen >= glen {
+			info := lx.actorInfo[aid]
+			code := selectCode(info.codes, a.day, a.hasDay)
+			if code == "---" {
+				code = ""
+			}
+			a.addMention(mention{start: i, end: i + alen, actor: true, code: code, name: info.name, phrase: strings.Join(lx.actors.words[aid], " ")})
+			i += alen
+			continue
+		}
+		if gid >= 0 && a.cls[i]&(wPron|wDet|wPrep|wAux) == 0 {
+			a.addMention(mention{start: i, end: i + glen, code: lx.agentCode[gid], phrase: strings.Join(lx.agents.words[gid], " ")})
+			i += glen
+			continue
+		}
+		i++
+	}
+	for i := range a.toks {
+		if a.ment[i] >= 0 || a.toks[i].punct {
+			continue
+		}
+		if a.cls[i]&(wDet|wPrep|wConj|wPron|wWh|wNum|wPoss|wNeg) != 0 && a.cls[i]&wAux == 0 {
+			continue
+		}
+		if vs := lx.verbs[a.toks[i].up]; vs != nil {
+			a.verbs[i] = vs
+		}
+	}
+	for i := range a.toks {
+		if a.verbs[i] != nil {
+			a.isVerb[i] = a.verbContext(i)
+		}
+	}
+}
+
+func (a *analysis) addMention(m mention) {
+	idx := len(a.mentions)
+	a.mentions = append(a.mentions, m)
+	for k := m.start; k < m.end; k++ {
+		a.ment[k] = idx
+	}
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	d := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			d++
+		}
+	}
+	return d*2 >= len(s)
+}
+
+// formKind classifies an inflected verb form: 'g' -ING, 's' third person,
+// 'd' past / participle, 'b' base.
+func formKind(form, lemma string) byte {
+	switch {
+	case form == lemma:
+		return 'b'
+	case strings.HasSuffix(form, "ING"):
+		return 'g'
+	case strings.HasSuffix(form, "S") && !strings.HasSuffix(form, "SS") && (strings.HasPrefix(form, lemma) || strings.HasSuffix(form, "IES")):
+		return 's'
+	}
+	return 'd'
+}
+
+// formKindAt classifies token i using its first reading without particles
+// (a particle reading such as ATTACKED_AND_STABBED has the form as lemma).
+func (a *analysis) formKindAt(i int) byte {
+	vs := a.verbs[i]
+	for _, v := range vs {
+		if len(v.particles) == 0 {
+			return formKind(a.toks[i].up, v.lemma)
+		}
+	}
+	for _, v := range vs {
+		if v.lemma != a.toks[i].up {
+			return formKind(a.toks[i].up, v.lemma)
+		}
+	}
+	return formKind(a.toks[i].up, vs[0].lemma)
+}
+
+// prevContent returns the index of the nearest token before i that is not an
+// adverb or a time word/expression ("on Tuesday").
+func (a *analysis) prevContent(i int) int {
+	j := i - 1
+	for j >= 0 {
+		switch {
+		case a.is(j, wAdv) && a.cls[j]&(wAux|wNeg) == 0:
+			j--
+		case a.is(j, wTime) && a.ment[j] < 0:
+			j--
+			if a.up(j) == "ON" || a.up(j) == "LAST" || a.up(j) == "THIS" || a.up(j) == "EARLY" {
+				j--
+			}
+		case isNumber(a.up(j)) && a.is(j-1, wTime):
+			j -= 2
+			if a.up(j) == "ON" {
+				j--
+			}
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// verbContext decides whether token i, which has verb readings, is a verb here.
+func (a *analysis) verbContext(i int) bool {
+	if a.cls[i]&wAux != 0 {
+		return false
+	}
+	kind := a.formKindAt(i)
+	p := a.prevContent(i)
+	if p < 0 {
+		return kind == 'd' || kind == 's' // headline style "Russia warns", rare at start
+	}
+	pu := a.up(p)
+	pc := a.cls[p]
+	switch {
+	case pc&wTo != 0:
+		return kind == 'b'
+	case pc&(wDet|wPoss) != 0, pc&wNum != 0:
+		return false
+	case pc&wNeg != 0 || pc&wAux != 0:
+		if kind == 'g' {
+			return pc&wBe != 0
+		}
+		return true
+	case pc&wPrep != 0:
+		return false
+	case a.isVerb[p] && kind == 'd' && a.formKindAt(p) != 's':
+		return false // "reject proposed changes"
+	}
+	switch kind {
+	case 'g':
+		return false
+	case 'd':
+		return true
+	case 's':
+		if a.ment[p] >= 0 && a.inObjectNP(a.mentions[a.ment[p]].start) {
+			return false // "conducting military exercises"
+		}
+		return a.ment[p] >= 0 || pc&(wPron|wWh) != 0 || a.toks[p].cap || pu == ")" || (pc&wAdv != 0)
+	default: // base
+		if a.ment[p] >= 0 {
+			m := a.mentions[a.ment[p]]
+			if a.inObjectNP(m.start) {
+				return false
+			}
+			k := m.start - 1
+			for k >= 0 && a.is(k, wDet) {
+				k--
+			}
+			if a.up(k) == "THAT" {
+				return true // subjunctive: "demanded that Japan apologize"
+			}
+			return !m.actor || strings.HasSuffix(a.toks[p].up, "S") || a.conjoined(p)
+		}
+		return pc&(wPron|wWh) != 0 && pu != "IT" && pu != "HE" && pu != "SHE"
+	}
+}
+
+// inObjectNP reports whether the noun phrase around token s follows a verb
+// or a preposition (an object), so a verb-like word after it is a noun.
+func (a *analysis) inObjectNP(s int) bool {
+	k := s - 1
+	for k >= 0 && (a.is(k, wDet|wNum) || a.ment[k] >= 0 || !a.toks[k].punct && a.cls[k] == 0 && a.verbs[k] == nil && !a.toks[k].cap) {
+		k--
+	}
+	return k >= 0 && (a.isVerb[k] || a.is(k, wPrep) && a.up(k) != "THAN")
+}
+
+// conjoined reports whether the NP ending at p is coordinated ("A and B").
+func (a *analysis) conjoined(p int) bool {
+	for j := p; j >= 0 && j > p-8; j-- {
+		if a.up(j) == "AND" {
+			return true
+		}
+		if a.is(j, wPunct) && !a.is(j, wComma) {
+			return false
+		}
+	}
+	return false
+}
+
+// chunkTokens builds noun chunks.
+func (a *analysis) chunkTokens() {
+	n := len(a.toks)
+	a.chunkOf = make([]int, n)
+	for i := range a.chunkOf {
+		a.chunkOf[i] = -1
+	}
+	inNP := func(i int) bool {
+		if a.isVerb[i] || a.toks[i].punct {
+			return false
+		}
+		c := a.cls[i]
+		if a.ment[i] >= 0 {
+			return true
+		}
+		if c&(wPrep|wConj|wAux|wNeg|wWh) != 0 && c&wDet == 0 {
+			return false
+		}
+		if c&wPron != 0 {
+			return false
+		}
+		return true
+	}
+	i := 0
+	for i < n {
+		if a.is(i, wPron) && a.ment[i] < 0 || a.is(i, wObjPron) && a.ment[i] < 0 && a.up(i) != "US" {
+			ch := chunk{start: i, end: i + 1, pron: a.up(i)}
+			ch.prep = a.prepBefore(i)
+			a.chunkOf[i] = len(a.chunks)
+			a.chunks = append(a.chunks, ch)
+			i++
+			continue
+		}
+		if !inNP(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < n {
+			if inNP(j) {
+				j++
+				continue
+			}
+			// "of" inside a noun phrase: "hundreds of UN troops", "the city of Homs"
+			if a.up(j) == "OF" && j+1 < n && inNP(j+1) && j > i {
+				j++
+				continue
+			}
+			break
+		}
+		ch := chunk{start: i, end: j, prep: a.prepBefore(i)}
+		ch.time = a.isTimeChunk(i, j)
+		for k := i; k < j; k++ {
+			a.chunkOf[k] = len(a.chunks)
+		}
+		a.chunks = append(a.chunks, ch)
+		i = j
+	}
+}
+
+func (a *analysis) prepBefore(i int) string {
+	p := i - 1
+	if p < 0 || !a.is(p, wPrep) || a.ment[p] >= 0 {
+		return ""
+	}
+	u := a.up(p)
+	// quantity phrases: "more than 100", "up to 100", "about 70", "over 200"
+	switch {
+	case u == "THAN" && (a.up(p-1) == "MORE" || a.up(p-1) == "LESS" || a.up(p-1) == "FEWER"):
+		return a.prepBefore(p - 1)
+	case u == "TO" && a.up(p-1) == "UP":
+		return a.prepBefore(p - 1)
+	case (u == "ABOUT" || u == "OVER" || u == "AROUND" || u == "UP") && a.is(i, wNum):
+		return a.prepBefore(p)
+	}
+	return u
+}
+
+// isTimeChunk: every content word is a time word or number.
+func (a *analysis) isTimeChunk(i, j int) bool {
+	seen := false
+	for k := i; k < j; k++ {
+		switch {
+		case a.is(k, wTime) && a.ment[k] < 0:
+			seen = true
+		case a.is(k, wNum|wDet), a.up(k) == "OF", a.up(k) == "THIS", a.up(k) == "LAST":
+		default:
+			return false
+		}
+	}
+	return seen
+}
+
+// resolve computes the actor of a chunk: the rightmost actor (a later code
+// that refines an earlier one wins), with the chunk's agents appended. An
+// agent-only chunk takes the actor of a following "in/from/of" chunk, else
+// gets the unknown country "---".
+func (a *analysis) resolve(ci int) *chunk {
+	ch := &a.chunks[ci]
+	if ch.resolved {
+		return ch
+	}
+	ch.resolved = true
+	var actor, name string
+	var agents []string
+	var ev []string
+	for k := ch.start; k < ch.end; {
+		mi := a.ment[k]
+		if mi < 0 {
+			if a.up(k) == "OF" && actor != "" {
+				break // "an Islamic State target southwest of Baghdad": the head is before "of"
+			}
+			k++
+			continue
+		}
+		m := a.mentions[mi]
+		k = m.end
+		if m.actor {
+			if m.code == "" {
+				continue
+			}
+			ev = append(ev, "actor:"+m.phrase+"="+m.code)
+			if actor == "" || !strings.HasPrefix(m.code, actor) || len(m.code) > len(actor) {
+				if actor != "" && strings.HasPrefix(actor, m.code) {
+					continue // "Syrian President Assad ... Syria" keeps the finer code
+				}
+				actor, name = m.code, m.name
+			}
+			continue
+		}
+		ev = append(ev, "agent:"+m.phrase+"="+m.code)
+		agents = append(agents, m.code)
+	}
+	if actor == "" && len(agents) > 0 && ci+1 < len(a.chunks) {
+		nx := &a.chunks[ci+1]
+		if nx.start == ch.end+1 && (nx.prep == "IN" || nx.prep == "FROM" || nx.prep == "OF") {
+			if r := a.resolve(ci + 1); r.hasActor && !strings.HasPrefix(r.actor.Code, "---") {
+				actor, name = r.actor.Code, r.actor.Name
+				ev = append(ev, r.evidence...)
+			}
+		}
+	}
+	if actor == "" && len(agents) == 0 {
+		return ch
+	}
+	// "Hungarian and Romanian officials": the first adjective shares the agents
+	if actor != "" && len(agents) == 0 && (a.up(ch.end) == "AND" || a.up(ch.end) == "OR") && ci+1 < len(a.chunks) && a.chunks[ci+1].start == ch.end+1 {
+		if nx := a.resolve(ci + 1); nx.hasActor && len(nx.agents) > 0 && a.ment[ch.end-1] >= 0 {
+			agents = append(agents, nx.agents...)
+		}
+	}
+	// an agent that only modifies the head noun ("military exercises") is no actor
+	if actor == "" {
+		h := ch.end - 1
+		for h > ch.start && a.is(h, wPoss) {
+			h--
+		}
+		if a.ment[h] < 0 && !agentHeads[a.up(h)] {
+			return ch
+		}
+	}
+	ch.agents = agents
+	if actor == "" {
+		actor = "---"
+	}
+	code := actor
+	if len(agents) > 1 {
+		kept := agents[:0:0]
+		for _, g := range agents {
+			if g != "~PPL" {
+				kept = append(kept, g)
+			}
+		}
+		agents = kept
+	}
+	for _, g := range agents {
+		switch {
+		case strings.HasPrefix(g, "~"):
+			suf := g[1:]
+			if !strings.Contains(code, suf) {
+				code += suf
+			}
+		case strings.HasSuffix(g, "~"): // IGO~ peacekeepers: a force of an IGO, or of the actor
+			if actor == "---" {
+				code = strings.TrimSuffix(g, "~")
+			}
+		}
+	}
+	if code == "---" {
+		return ch
+	}
+	ch.hasActor = true
+	ch.actor = schema.Actor{Code: code, Name: actorName(name, code)}
+	ch.evidence = ev
+	return ch
+}
+
+// agentHeads are head nouns that let an agent modifier stand for its group:
+// "rebel positions" are the rebels.
+var agentHeads = map[string]bool{
+	"POSITIONS": true, "POSITION": true, "BASES": true, "BASE": true, "CAMP": true, "CAMPS": true,
+	"STRONGHOLD": true, "STRONGHOLDS": true, "TARGETS": true, "HIDEOUT": true, "HIDEOUTS": true,
+	"FIGHTERS": true, "LEADER": true, "LEADERS": true, "COMMANDER": true, "COMMANDERS": true, "CONVOY": true,
+	"CONVOYS": true, "VEHICLES": true, "UNITS": true, "UNIT": true, "MEMBERS": true, "SUPPORTERS": true,
+	"OFFICIALS": true, "OFFICIAL": true, "SPOKESMAN": true, "SPOKESWOMAN": true, "CHIEF": true, "HEAD": true,
+	"DELEGATION": true, "OFFICERS": true, "PERSONNEL": true, "STAFF": true, "POSTS": true, "CHECKPOINT": true,
+	"CHECKPOINTS": true, "GROUP": true, "GROUPS": true, "FACTION": true, "FACTIONS": true, "TERRITORY": true,
+}
+
+func actorName(name, code string) string {
+	if name != "" {
+		return name
+	}
+	return code
+}

@@ -1,0 +1,340 @@
+package coder
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyadgraph/dyad/ingest/coder/internal/dict"
+	"github.com/dyadgraph/dyad/schema"
+)
+
+var testCoder = sync.OnceValues(func() (*Coder, error) { return New(Options{}) })
+
+func mustCoder(t testing.TB) *Coder {
+	t.Helper()
+	c, err := testCoder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+var pub = time.Date(2015, 6, 9, 15, 30, 0, 0, time.UTC) // a Tuesday
+
+func code(t *testing.T, text string, when time.Time) Result {
+	t.Helper()
+	r, err := mustCoder(t).Code(context.Background(), Document{ID: "t", Text: text, Published: when})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// triples renders events as "SRC TGT CODE" for comparison.
+func triples(r Result) []string {
+	var out []string
+	for _, e := range r.Events {
+		out = append(out, e.Source.Code+" "+e.Target.Code+" "+e.Code)
+	}
+	return out
+}
+
+func hasEvent(r Result, src, tgt, codePrefix string) *CodedEvent {
+	for i, e := range r.Events {
+		if strings.HasPrefix(e.Source.Code, src) && strings.HasPrefix(e.Target.Code, tgt) && strings.HasPrefix(e.Code, codePrefix) {
+			return &r.Events[i]
+		}
+	}
+	return nil
+}
+
+func TestDates(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		text string
+		want time.Time
+	}{
+		{"Russia attacked Ukraine on Monday.", day(2015, 6, 8)},
+		{"Russia attacked Ukraine on Tuesday.", day(2015, 6, 9)},
+		{"Russia attacked Ukraine on Wednesday.", day(2015, 6, 3)},
+		{"Russia attacked Ukraine yesterday.", day(2015, 6, 8)},
+		{"Russia attacked Ukraine today.", day(2015, 6, 9)},
+		{"Russia attacked Ukraine last week.", day(2015, 6, 2)},
+		{"Russia attacked Ukraine on Sept. 14.", day(2014, 9, 14)},
+		{"Russia attacked Ukraine on June 2.", day(2015, 6, 2)},
+		{"Russia attacked Ukraine on 14 September 2013.", day(2013, 9, 14)},
+		{"Russia attacked Ukraine in 2011.", day(2011, 1, 1)},
+		{"Russia attacked Ukraine.", day(2015, 6, 9)},
+		{"Russia attacked Ukraine on Monday night, officials said on Tuesday.", day(2015, 6, 8)},
+	}
+	for _, tt := range tests {
+		r := code(t, tt.text, pub)
+		e := hasEvent(r, "RUS", "UKR", "19")
+		if e == nil {
+			t.Errorf("%q: no RUS→UKR attack: %v", tt.text, triples(r))
+			continue
+		}
+		if !e.Date.Equal(tt.want) {
+			t.Errorf("%q: date %s, want %s", tt.text, e.Date.Format("2006-01-02"), tt.want.Format("2006-01-02"))
+		}
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	tests := []struct {
+		text, name, country string
+	}{
+		{"Russian warplanes struck an airfield in Latakia on Tuesday.", "Latakia", "SYR"},
+		{"Syrian rebels attacked Egyptian police in Kiev.", "Kyiv", "UKR"},
+		{"Israeli troops clashed with Palestinian protesters near the city of Hebron.", "Hebron", "PSE"},
+	}
+	for _, tt := range tests {
+		r := code(t, tt.text, pub)
+		if len(r.Events) == 0 {
+			t.Errorf("%q: no events", tt.text)
+			continue
+		}
+		p := r.Events[0].Place
+		if p == nil || p.Name != tt.name || p.Country != tt.country || p.Lat == 0 || p.Lon == 0 {
+			t.Errorf("%q: place %+v, want %s, %s", tt.text, p, tt.name, tt.country)
+		}
+	}
+}
+
+func TestDatedRoles(t *testing.T) {
+	// Putin: RUSGOV from 2008-05-08 on; the undated RUSELI is the fallback.
+	var putin []dict.DatedCode
+	for _, s := range []string{"RUSELI 700101-990809", "RUSGOV 991231-080507", "RUSGOV 990809-000507", "RUSGOV >080508", "RUSELI"} {
+		dc, err := dict.ParseCode(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		putin = append(putin, dc)
+	}
+	at := func(y int, m time.Month, d int) int32 { return dict.Day(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) }
+	for _, tt := range []struct {
+		day  int32
+		want string
+	}{
+		{at(1995, 1, 1), "RUSELI"}, {at(2004, 1, 1), "RUSGOV"}, {at(2008, 5, 7), "RUSELI"}, {at(2015, 1, 1), "RUSGOV"},
+	} {
+		if got := selectCode(putin, tt.day, true); got != tt.want {
+			t.Errorf("Putin at %s: %s, want %s", dict.FormatDay(tt.day), got, tt.want)
+		}
+	}
+	// Through the coder: Obama is USAGOV in 2015 but matches with no code in 2005.
+	r := code(t, "Barack Obama met Vladimir Putin in Moscow.", pub)
+	if hasEvent(r, "USAGOV", "RUSGOV", "04") == nil {
+		t.Errorf("2015: %v, want USAGOV RUSGOV 04x", triples(r))
+	}
+	r = code(t, "Barack Obama met Vladimir Putin in Moscow.", time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC))
+	if hasEvent(r, "USA", "", "") != nil {
+		t.Errorf("2005: %v, want no Obama event", triples(r))
+	}
+}
+
+func TestActors(t *testing.T) {
+	tests := []struct{ text, src, tgt string }{
+		{"Russian troops attacked Ukrainian soldiers.", "RUSMIL", "UKRMIL"},
+		{"Syrian rebels attacked Egyptian police.", "SYRREB", "EGYCOP"},
+		{"The Kremlin accused Washington of meddling.", "RUS", "USA"},
+		{"The Pentagon accused Moscow of meddling.", "USAMIL", "RUS"},
+		{"Hundreds of UN troops attacked the rebels.", "IGOUNOMIL", "---REB"},
+	}
+	for _, tt := range tests {
+		r := code(t, tt.text, pub)
+		if hasEvent(r, tt.src, tt.tgt, "") == nil {
+			t.Errorf("%q: %v, want %s → %s", tt.text, triples(r), tt.src, tt.tgt)
+		}
+	}
+}
+
+func TestNegation(t *testing.T) {
+	for _, text := range []string{
+		"Russia has not sent troops to Ukraine.",
+		"Russia did not attack Ukraine.",
+		"Russia denied sending troops to Ukraine.",
+		"Iran has no plans to attack Saudi Arabia.",
+		"Russia never attacked Ukraine, Moscow said.",
+	} {
+		if r := code(t, text, pub); len(r.Events) > 0 {
+			t.Errorf("%q: %v, want no events", text, triples(r))
+		}
+	}
+	// a refused future cooperation is a rejection (12x), not the cooperation
+	r := code(t, "Obama said he would not provide support to Israel.", pub)
+	if hasEvent(r, "USA", "ISR", "12") == nil || hasEvent(r, "USA", "ISR", "06") != nil || hasEvent(r, "USA", "ISR", "07") != nil {
+		t.Errorf("refusal: %v, want USA ISR 12x only", triples(r))
+	}
+}
+
+func TestAttribution(t *testing.T) {
+	r := code(t, "The Pentagon said on Monday that Russia had positioned tanks near the Ukrainian border.", pub)
+	e := hasEvent(r, "RUS", "UKR", "15")
+	if e == nil {
+		t.Fatalf("%v, want RUS UKR 15x", triples(r))
+	}
+	if e.ReportedBy == nil || e.ReportedBy.Code != "USAMIL" {
+		t.Errorf("reported by %+v, want USAMIL", e.ReportedBy)
+	}
+	if hasEvent(r, "USAMIL", "", "") != nil {
+		t.Errorf("the saying must not be an event: %v", triples(r))
+	}
+	r = code(t, "Russian jets bombed rebel positions near Aleppo, the Syrian Observatory said.", pub)
+	if e := hasEvent(r, "RUS", "", "19"); e == nil || e.ReportedBy == nil {
+		t.Errorf("trailing attribution: %v", r.Events)
+	}
+}
+
+func TestPassive(t *testing.T) {
+	r := code(t, "The Russian embassy was attacked by Ukrainian protesters.", pub)
+	if hasEvent(r, "UKR", "RUS", "") == nil || hasEvent(r, "RUS", "UKR", "") != nil {
+		t.Errorf("%v, want UKR → RUS", triples(r))
+	}
+	r = code(t, "Ukrainian soldiers were killed in the fighting.", pub)
+	if len(r.Events) != 0 {
+		t.Errorf("agentless passive: %v, want none", triples(r))
+	}
+}
+
+func TestCoordination(t *testing.T) {
+	r := code(t, "India and Pakistan agreed to resume talks.", pub)
+	if hasEvent(r, "IND", "PAK", "03") == nil || hasEvent(r, "PAK", "IND", "03") == nil {
+		t.Errorf("symmetric: %v, want both directions", triples(r))
+	}
+	r = code(t, "France and Germany condemned Russia.", pub)
+	if hasEvent(r, "FRA", "RUS", "11") == nil || hasEvent(r, "DEU", "RUS", "11") == nil || hasEvent(r, "FRA", "DEU", "") != nil {
+		t.Errorf("coordinated subject: %v", triples(r))
+	}
+	r = code(t, "China warned Japan and the Philippines.", pub)
+	if hasEvent(r, "CHN", "JPN", "13") == nil || hasEvent(r, "CHN", "PHL", "13") == nil {
+		t.Errorf("coordinated object: %v", triples(r))
+	}
+}
+
+func TestIntentThreat(t *testing.T) {
+	tests := []struct{ text, src, tgt, root string }{
+		{"Putin will visit China next month.", "RUS", "CHN", "03"},
+		{"North Korea threatened to strike South Korea.", "PRK", "KOR", "13"},
+		{"Turkey urged Russia to withdraw its troops.", "TUR", "RUS", "02"},
+		{"China demanded that Japan apologize.", "CHN", "JPN", "10"},
+	}
+	for _, tt := range tests {
+		r := code(t, tt.text, pub)
+		if hasEvent(r, tt.src, tt.tgt, tt.root) == nil {
+			t.Errorf("%q: %v, want %s %s %sx", tt.text, triples(r), tt.src, tt.tgt, tt.root)
+		}
+	}
+}
+
+func TestDiscards(t *testing.T) {
+	for _, text := range []string{
+		"Brazil beat Germany 7-1 in the World Cup semi-final on Tuesday.",
+		"Germany's DAX index fell 2 percent as investors worried about China.",
+		"Heavy snow and freezing temperatures hit Moscow on Monday.",
+	} {
+		if r := code(t, text, pub); len(r.Events) > 0 {
+			t.Errorf("%q: %v, want no events", text, triples(r))
+		}
+	}
+}
+
+func TestRobustness(t *testing.T) {
+	long := strings.Repeat("Russia attacked Ukraine and ", 5000) + "Russia attacked Ukraine."
+	garbage := string([]byte{0x00, 0xff, 0xfe, 0x01, 0x02, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a})
+	garbage = strings.Repeat(garbage, 100)
+	tests := []struct {
+		name, text, reason string
+		sentence           bool
+	}{
+		{"empty", "", "empty", false},
+		{"blank", "  \n\t ", "empty", false},
+		{"long sentence", long, "sentence too long", true},
+		{"binary", garbage, "binary", false},
+		{"russian", "Президент России Владимир Путин встретился в понедельник с канцлером Германии.", "not English", false},
+		{"german", "Die Bundesregierung hat am Montag die Sanktionen gegen Russland verlängert und der Kanzler sprach mit dem Präsidenten.", "not English", false},
+		{"mixed", "Russia attacked Ukraine on Monday, and Ukrainian troops attacked Russian soldiers near the border on Tuesday. 俄罗斯总统普京周一会见了德国总理.", "non-Latin", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.text, pub)
+			var reasons []string
+			for _, s := range r.Skipped {
+				if (s.Sentence >= 0) == tt.sentence {
+					reasons = append(reasons, s.Reason)
+				}
+			}
+			if !strings.Contains(strings.Join(reasons, "|"), tt.reason) {
+				t.Errorf("skips %+v (document %q), want %q", r.Skipped, r.DocumentSkip, tt.reason)
+			}
+		})
+	}
+}
+
+func TestContextCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := mustCoder(t).Code(ctx, Document{Text: "Russia attacked Ukraine."}); err == nil {
+		t.Error("want an error for a canceled context")
+	}
+}
+
+func TestUserDictionaries(t *testing.T) {
+	dir := t.TempDir()
+	actors := filepath.Join(dir, "my.actors.txt")
+	verbs := filepath.Join(dir, "my.verbs.txt")
+	if err := os.WriteFile(actors, []byte("ZORGLAND [ZRG]\n+ZORGLANDIAN\nRUSSIA [XXX]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(verbs, []byte("####### VERB PATTERNS #######\n--- BLORP [111] ---\nBLORP\n- * (WITH VIGOR) [112]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(Options{ActorFiles: []string{actors}, VerbFiles: []string{verbs}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Code(context.Background(), Document{Text: "Zorgland blorped Russia on Monday. Zorgland blorped Russia with vigor.", Published: pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := triples(r); len(got) != 2 || got[0] != "ZRG XXX 111" || got[1] != "ZRG XXX 112" {
+		t.Errorf("user dictionaries: %v, want [ZRG XXX 111, ZRG XXX 112]", got)
+	}
+	if _, err := New(Options{ActorFiles: []string{filepath.Join(dir, "missing.txt")}}); err == nil {
+		t.Error("missing user file: want error")
+	}
+}
+
+func TestEvents(t *testing.T) {
+	c := mustCoder(t)
+	r := code(t, "Russian warplanes struck an airfield in Latakia on Monday, the Pentagon said.", pub)
+	art := schema.Article{ID: "a1", Published: pub}
+	evs := c.Events(art, r)
+	if len(evs) != len(r.Events) || len(evs) == 0 {
+		t.Fatalf("%d schema events for %d coded", len(evs), len(r.Events))
+	}
+	e := evs[0]
+	if e.Root != "19" || e.Quad != 4 || e.Goldstein >= 0 || e.ID == "" || len(e.Mentions) != 1 {
+		t.Errorf("event %+v", e)
+	}
+	if m := e.Mentions[0]; m.ArticleID != "a1" || m.ReportedBy == nil || len(m.Evidence) == 0 {
+		t.Errorf("mention %+v", m)
+	}
+	if !e.Date.Equal(time.Date(2015, 6, 8, 0, 0, 0, 0, time.UTC)) || e.Place == nil {
+		t.Errorf("date %v place %v", e.Date, e.Place)
+	}
+}
+
+func TestSentenceSplit(t *testing.T) {
+	text := "U.S. Secretary of State John Kerry met Mr. Lavrov on Sept. 14 in Geneva. They discussed Syria. The U.S. The talks ended!\n\nA new paragraph"
+	got := splitSentences(text)
+	want := []string{"U.S. Secretary of State John Kerry met Mr. Lavrov on Sept. 14 in Geneva.", "They discussed Syria.", "The U.S.", "The talks ended!", "A new paragraph"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("split:\n got %q\nwant %q", got, want)
+	}
+}

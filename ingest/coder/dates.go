@@ -1,0 +1,195 @@
+package coder
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dateExpr is a resolved date expression at token pos.
+type dateExpr struct {
+	pos  int
+	day  time.Time
+	weak bool // after "since": not the event date
+}
+
+var weekdays = map[string]time.Weekday{
+	"MONDAY": time.Monday, "TUESDAY": time.Tuesday, "WEDNESDAY": time.Wednesday, "THURSDAY": time.Thursday,
+	"FRIDAY": time.Friday, "SATURDAY": time.Saturday, "SUNDAY": time.Sunday,
+}
+
+var months = map[string]time.Month{
+	"JANUARY": 1, "JAN": 1, "JAN.": 1, "FEBRUARY": 2, "FEB": 2, "FEB.": 2, "MARCH": 3, "MAR.": 3, "APRIL": 4, "APR": 4, "APR.": 4,
+	"MAY": 5, "JUNE": 6, "JUN": 6, "JUN.": 6, "JULY": 7, "JUL": 7, "JUL.": 7, "AUGUST": 8, "AUG": 8, "AUG.": 8,
+	"SEPTEMBER": 9, "SEPT": 9, "SEPT.": 9, "SEP": 9, "SEP.": 9, "OCTOBER": 10, "OCT": 10, "OCT.": 10,
+	"NOVEMBER": 11, "NOV": 11, "NOV.": 11, "DECEMBER": 12, "DEC": 12, "DEC.": 12,
+}
+
+// resolveDates finds date expressions in toks, resolved against pub (a UTC
+// day). Weekdays mean the most recent such day on or before pub ("next
+// Monday" the following one); a month and day without a year is the most
+// recent such date not more than a week after pub; "in 2011" is 1 January
+// 2011 (or pub within pub's own year).
+func resolveDates(toks []token, pub time.Time) []dateExpr {
+	if pub.IsZero() {
+		return nil
+	}
+	pub = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+	var out []dateExpr
+	up := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].up
+	}
+	for i := range toks {
+		u := toks[i].up
+		weak := up(i-1) == "SINCE" || up(i-2) == "SINCE" || up(i-1) == "UNTIL" || up(i-1) == "BEFORE"
+		if wd, ok := weekdays[u]; ok {
+			d := pub
+			if up(i-1) == "NEXT" {
+				d = d.AddDate(0, 0, 1)
+				for d.Weekday() != wd {
+					d = d.AddDate(0, 0, 1)
+				}
+			} else {
+				for d.Weekday() != wd {
+					d = d.AddDate(0, 0, -1)
+				}
+				if up(i-1) == "LAST" && d.Equal(pub) {
+					d = d.AddDate(0, 0, -7)
+				}
+			}
+			out = append(out, dateExpr{i, d, weak})
+			continue
+		}
+		switch u {
+		case "YESTERDAY":
+			out = append(out, dateExpr{i, pub.AddDate(0, 0, -1), weak})
+			continue
+		case "TODAY", "TONIGHT":
+			out = append(out, dateExpr{i, pub, weak})
+			continue
+		case "TOMORROW":
+			out = append(out, dateExpr{i, pub.AddDate(0, 0, 1), weak})
+			continue
+		case "WEEK", "MONTH", "YEAR", "WEEKEND":
+			switch up(i - 1) {
+			case "LAST", "PAST":
+				if up(i-2) == "THE" && u != "WEEKEND" {
+					continue // "the past week" is a duration
+				}
+				switch u {
+				case "WEEK":
+					out = append(out, dateExpr{i, pub.AddDate(0, 0, -7), weak})
+				case "WEEKEND":
+					d := pub
+					for d.Weekday() != time.Saturday {
+						d = d.AddDate(0, 0, -1)
+					}
+					out = append(out, dateExpr{i, d, weak})
+				case "MONTH":
+					out = append(out, dateExpr{i, pub.AddDate(0, -1, 0), weak})
+				case "YEAR":
+					out = append(out, dateExpr{i, pub.AddDate(-1, 0, 0), weak})
+				}
+			case "THIS", "EARLIER":
+				out = append(out, dateExpr{i, pub, weak})
+			case "NEXT":
+				switch u {
+				case "WEEK":
+					out = append(out, dateExpr{i, pub.AddDate(0, 0, 7), weak})
+				case "MONTH":
+					out = append(out, dateExpr{i, pub.AddDate(0, 1, 0), weak})
+				case "YEAR":
+					out = append(out, dateExpr{i, pub.AddDate(1, 0, 0), weak})
+				}
+			}
+			continue
+		}
+		if m, ok := months[u]; ok && (u != "MAY" || toks[i].cap) && (u != "MARCH" || toks[i].cap) {
+			// "Sept. 14", "Sept. 14, 2015", "14 September", "September 2015"
+			day, year := 0, 0
+			if n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(up(i+1), "TH"), "ST")); err == nil && n >= 1 && n <= 31 {
+				day = n
+				k := i + 2
+				if up(k) == "," {
+					k++
+				}
+				if y, err := strconv.Atoi(up(k)); err == nil && y >= 1900 && y <= 2100 {
+					year = y
+				}
+			} else if n, err := strconv.Atoi(up(i - 1)); err == nil && n >= 1 && n <= 31 {
+				day = n
+				if y, err := strconv.Atoi(up(i + 1)); err == nil && y >= 1900 && y <= 2100 {
+					year = y
+				}
+			} else if y, err := strconv.Atoi(up(i + 1)); err == nil && y >= 1900 && y <= 2100 {
+				out = append(out, dateExpr{i, time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), weak})
+				continue
+			} else if up(i-1) == "IN" || up(i-1) == "LAST" || up(i-1) == "EARLY" || up(i-1) == "LATE" || up(i-1) == "MID" {
+				y := pub.Year()
+				if m > pub.Month() || up(i-1) == "LAST" && m == pub.Month() {
+					y--
+				}
+				if m == pub.Month() && up(i-1) != "LAST" {
+					out = append(out, dateExpr{i, pub, weak})
+				} else {
+					out = append(out, dateExpr{i, time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), weak})
+				}
+				continue
+			}
+			if day == 0 {
+				continue
+			}
+			if year == 0 {
+				year = pub.Year()
+				if time.Date(year, m, day, 0, 0, 0, 0, time.UTC).After(pub.AddDate(0, 0, 7)) {
+					year--
+				}
+			}
+			out = append(out, dateExpr{i, time.Date(year, m, day, 0, 0, 0, 0, time.UTC), weak})
+			continue
+		}
+		if up(i-1) == "IN" && len(u) == 4 {
+			if y, err := strconv.Atoi(u); err == nil && y >= 1900 && y <= pub.Year() {
+				if _, isMonth := months[up(i-2)]; isMonth {
+					continue
+				}
+				d := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+				if y == pub.Year() {
+					d = pub
+				}
+				out = append(out, dateExpr{i, d, weak})
+			}
+		}
+	}
+	return out
+}
+
+// eventDate picks the date expression nearest to the verb within the
+// clause [lo, hi), else the first non-weak one in the sentence, else def.
+func eventDate(ds []dateExpr, verb, lo, hi int, def time.Time) time.Time {
+	best, bestDist := -1, 1<<30
+	for k, d := range ds {
+		if d.weak || d.pos < lo || d.pos >= hi {
+			continue
+		}
+		dist := d.pos - verb
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best >= 0 {
+		return ds[best].day
+	}
+	for _, d := range ds {
+		if !d.weak {
+			return d.day
+		}
+	}
+	return def
+}

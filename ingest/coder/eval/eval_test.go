@@ -1,0 +1,79 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/dyadgraph/dyad/ingest/coder"
+)
+
+var newCoder = sync.OnceValues(func() (*coder.Coder, error) { return coder.New(coder.Options{}) })
+
+func load(t *testing.T, name string) []GoldRecord {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := ReadJSONL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}
+
+// floors are set slightly below the measured scores (see the package
+// report); a drop below them is a regression.
+var floors = []struct {
+	file                  string
+	recall, precision     float64
+	maxFalseRate, minDate float64
+}{
+	// measured 0.683 / 0.796, false events 1/7
+	{"petr2_gsr.jsonl", 0.66, 0.77, 0.15, 0},
+	// measured 0.331 / 0.533 (root level 0.40 / 0.73)
+	{"plover_gsr.jsonl", 0.31, 0.51, 1, 0},
+	// measured 0.714 / 0.763, false events 0/43, dates 44/44
+	{"heldout.jsonl", 0.69, 0.74, 0.05, 0.95},
+	// measured 0.330 / 0.503
+	{"cameo_manual_examples.jsonl", 0.31, 0.48, 1, 0},
+}
+
+func TestEvalFloors(t *testing.T) {
+	c, err := newCoder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range floors {
+		t.Run(f.file, func(t *testing.T) {
+			rep := Evaluate(c, load(t, f.file))
+			rep.Name = f.file
+			t.Log("\n" + rep.String())
+			if os.Getenv("EVAL_MISSES") != "" {
+				for _, m := range rep.Misses {
+					fmt.Printf("%s | %s\n   gold=%v\n   pred=%v\n", m.ID, m.Text, m.Gold, m.Predicted)
+				}
+			}
+			if rep.Main.Recall < f.recall {
+				t.Errorf("recall %.3f < floor %.3f", rep.Main.Recall, f.recall)
+			}
+			if rep.Main.Precision < f.precision {
+				t.Errorf("precision %.3f < floor %.3f", rep.Main.Precision, f.precision)
+			}
+			if rep.NoEventRecords > 0 && rep.FalseEventRate > f.maxFalseRate {
+				t.Errorf("false-event rate %.3f > ceiling %.3f", rep.FalseEventRate, f.maxFalseRate)
+			}
+			if rep.DatesChecked > 0 && rep.DateAccuracy < f.minDate {
+				t.Errorf("date accuracy %.3f < floor %.3f", rep.DateAccuracy, f.minDate)
+			}
+			if _, err := json.Marshal(rep); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}

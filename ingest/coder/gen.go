@@ -1,0 +1,3 @@
+package coder
+
+//go:generate go run ./internal/gendict -src ../../../shared/data -dst data

@@ -1,0 +1,286 @@
+// Package dict reads and writes the dictionary formats of PETRARCH-2 (actor,
+// agent, verb-pattern and discard files). The same readers load the compact
+// files embedded in package coder and the extra dictionaries users pass at run
+// time, so a user file in Phoenix or CAMEO.2.0 syntax works unchanged.
+package dict
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Restriction kinds of a dated code.
+const (
+	Always  = iota // no date restriction
+	Before         // valid if date < To
+	From           // valid if date >= From
+	Between        // valid if From <= date < To
+)
+
+// DatedCode is one actor code with its validity window. Dates are days since
+// the Unix epoch (UTC).
+type DatedCode struct {
+	Code     string
+	Kind     int
+	From, To int32
+}
+
+// ValidAt reports whether the code applies on day (days since the epoch).
+func (d DatedCode) ValidAt(day int32) bool {
+	switch d.Kind {
+	case Before:
+		return day < d.To
+	case From:
+		return day >= d.From
+	case Between:
+		return day >= d.From && day < d.To
+	}
+	return true
+}
+
+// String formats the code as it appears inside a dictionary bracket.
+func (d DatedCode) String() string {
+	switch d.Kind {
+	case Before:
+		return d.Code + " <" + FormatDay(d.To)
+	case From:
+		return d.Code + " >" + FormatDay(d.From)
+	case Between:
+		return d.Code + " " + FormatDay(d.From) + "-" + FormatDay(d.To)
+	}
+	return d.Code
+}
+
+// Day converts a time to days since the Unix epoch (UTC calendar day).
+func Day(t time.Time) int32 {
+	y, m, d := t.UTC().Date()
+	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// FormatDay formats a day number as YYYYMMDD.
+func FormatDay(day int32) string {
+	return time.Unix(int64(day)*86400, 0).UTC().Format("20060102")
+}
+
+// ParseDate reads a PETRARCH date: 7 characters or fewer are YYMMDD (YY <= 30
+// means 20YY), 8 or more are YYYYMMDD (only the first 8 are used).
+func ParseDate(s string) (int32, error) {
+	s = strings.TrimSpace(s)
+	var y, m, d int
+	var err error
+	switch {
+	case len(s) == 6 || len(s) == 7:
+		y, err = strconv.Atoi(s[:2])
+		if err == nil {
+			if y <= 30 {
+				y += 2000
+			} else {
+				y += 1900
+			}
+			m, _ = strconv.Atoi(s[2:4])
+			d, err = strconv.Atoi(s[4:6])
+		}
+	case len(s) >= 8:
+		y, err = strconv.Atoi(s[:4])
+		if err == nil {
+			m, _ = strconv.Atoi(s[4:6])
+			d, err = strconv.Atoi(s[6:8])
+		}
+	default:
+		return 0, fmt.Errorf("bad date %q", s)
+	}
+	if err != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0, fmt.Errorf("bad date %q", s)
+	}
+	return Day(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)), nil
+}
+
+// ParseCode reads the inside of an actor code bracket: "RUSGOV",
+// "RUSGOV >080508", "RUSELI 700101-990809", "EGYGOV < 140608". A bare single
+// date is read as a start date (">").
+func ParseCode(s string) (DatedCode, error) {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return DatedCode{}, fmt.Errorf("empty code")
+	}
+	dc := DatedCode{Code: strings.ToUpper(f[0])}
+	if len(f) == 1 {
+		return dc, nil
+	}
+	r := strings.Join(f[1:], "")
+	var err error
+	switch {
+	case strings.HasPrefix(r, "<"):
+		dc.Kind = Before
+		dc.To, err = ParseDate(r[1:])
+	case strings.HasPrefix(r, ">"):
+		dc.Kind = From
+		dc.From, err = ParseDate(r[1:])
+	case strings.Contains(r, "-"):
+		a, b, _ := strings.Cut(r, "-")
+		dc.Kind = Between
+		if dc.From, err = ParseDate(a); err == nil {
+			dc.To, err = ParseDate(b)
+		}
+	default:
+		dc.Kind = From
+		dc.From, err = ParseDate(r)
+	}
+	if err != nil {
+		return DatedCode{}, fmt.Errorf("code %q: %w", s, err)
+	}
+	return dc, nil
+}
+
+// ActorEntry is one actor: its phrases (the first is the primary name) and
+// its ordered codes.
+type ActorEntry struct {
+	Phrases []string // upper case, words separated by single spaces
+	Codes   []DatedCode
+}
+
+// Phrase normalises a dictionary phrase: underscores and blanks separate
+// words, the result is upper case with single spaces.
+func Phrase(s string) string {
+	s = strings.ReplaceAll(s, "_", " ")
+	return strings.ToUpper(strings.Join(strings.Fields(s), " "))
+}
+
+// cutComment removes a '#' comment and one-line <!-- --> comments.
+func cutComment(line string) string {
+	if i := strings.IndexByte(line, '#'); i >= 0 {
+		line = line[:i]
+	}
+	for {
+		i := strings.Index(line, "<!--")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(line[i:], "-->")
+		if j < 0 {
+			line = line[:i]
+			break
+		}
+		line = line[:i] + line[i+j+3:]
+	}
+	return strings.TrimRight(line, " \t\r")
+}
+
+// ReadActors reads a Phoenix actor dictionary. It follows PETRARCH-2 syntax
+// with three deliberate fixes: the last entry of the file is kept, a name
+// written with blanks and no code is one phrase, and a bare single date
+// means "from that date". Lines with an unreadable code are reported with
+// their line number.
+func ReadActors(r io.Reader) ([]ActorEntry, error) {
+	var out []ActorEntry
+	var cur *ActorEntry
+	flush := func() {
+		if cur != nil && len(cur.Phrases) > 0 {
+			out = append(out, *cur)
+		}
+		cur = nil
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		raw := sc.Text()
+		if strings.HasPrefix(raw, "#") || strings.HasPrefix(raw, "<!") {
+			continue
+		}
+		line := strings.TrimSpace(cutComment(raw))
+		if line == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(line, "["):
+			if cur == nil {
+				continue
+			}
+			codes, err := parseCodeBlocks(line)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", n, err)
+			}
+			cur.Codes = append(cur.Codes, codes...)
+		case strings.HasPrefix(line, "+"):
+			if cur == nil {
+				continue
+			}
+			name, rest, _ := strings.Cut(line[1:], "[")
+			if p := Phrase(name); p != "" {
+				cur.Phrases = append(cur.Phrases, p)
+			}
+			if rest != "" {
+				codes, err := parseCodeBlocks("[" + rest)
+				if err != nil {
+					return nil, fmt.Errorf("line %d: %w", n, err)
+				}
+				cur.Codes = append(cur.Codes, codes...)
+			}
+		default:
+			flush()
+			cur = &ActorEntry{}
+			name, rest, hasCode := strings.Cut(line, "[")
+			if p := Phrase(name); p != "" {
+				cur.Phrases = append(cur.Phrases, p)
+			}
+			if hasCode {
+				codes, err := parseCodeBlocks("[" + rest)
+				if err != nil {
+					return nil, fmt.Errorf("line %d: %w", n, err)
+				}
+				cur.Codes = append(cur.Codes, codes...)
+			}
+		}
+	}
+	flush()
+	return out, sc.Err()
+}
+
+// parseCodeBlocks reads "[A] [B 700101-990809] trailing junk".
+func parseCodeBlocks(s string) ([]DatedCode, error) {
+	var out []DatedCode
+	for {
+		i := strings.IndexByte(s, '[')
+		if i < 0 {
+			return out, nil
+		}
+		j := strings.IndexByte(s[i:], ']')
+		if j < 0 {
+			return out, fmt.Errorf("unclosed code in %q", s)
+		}
+		body := strings.TrimSpace(s[i+1 : i+j])
+		s = s[i+j+1:]
+		if body == "" || body == "~" || body == "~~" {
+			continue
+		}
+		dc, err := ParseCode(body)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, dc)
+	}
+}
+
+// WriteActors writes entries in canonical Phoenix syntax: the primary
+// phrase with every code on one line, synonyms on "+" lines, full
+// YYYYMMDD dates.
+func WriteActors(w io.Writer, entries []ActorEntry) error {
+	bw := bufio.NewWriter(w)
+	for _, e := range entries {
+		bw.WriteString(strings.ReplaceAll(e.Phrases[0], " ", "_"))
+		for _, c := range e.Codes {
+			bw.WriteString(" [" + c.String() + "]")
+		}
+		bw.WriteByte('\n')
+		for _, p := range e.Phrases[1:] {
+			bw.WriteString("+" + strings.ReplaceAll(p, " ", "_") + "\n")
+		}
+	}
+	return bw.Flush()
+}

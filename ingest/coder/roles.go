@@ -1,0 +1,458 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyadgraph/dyad/schema"
+)
+
+// chooseVariant picks the verb reading at token i: a reading whose particles
+// follow the verb wins over one without particles.
+func (a *analysis) chooseVariant(i int) (verbInfo, int, bool) {
+	var plain *verbInfo
+	for k := range a.verbs[i] {
+		v := &a.verbs[i][k]
+		if len(v.particles) == 0 {
+			if plain == nil {
+				plain = v
+			}
+			continue
+		}
+		j := i + 1
+		ok := true
+		for _, p := range v.particles {
+			if a.up(j) != p {
+				ok = false
+				break
+			}
+			j++
+		}
+		if ok {
+			return *v, j - 1, true
+		}
+	}
+	if plain != nil {
+		return *plain, i, true
+	}
+	return verbInfo{}, i, false
+}
+
+// buildGroups finds verb groups left to right.
+func (a *analysis) buildGroups() []*group {
+	var out []*group
+	used := make([]bool, len(a.toks))
+	for i := range a.toks {
+		if !a.isVerb[i] || used[i] {
+			continue
+		}
+		g := a.makeGroup(i)
+		if g == nil {
+			continue
+		}
+		for k := g.first; k <= g.last; k++ {
+			used[k] = true
+		}
+		for c := g.comp; c != nil; c = c.comp {
+			for k := c.first; k <= c.last; k++ {
+				used[k] = true
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func (a *analysis) makeGroup(i int) *group {
+	vi, last, ok := a.chooseVariant(i)
+	if !ok {
+		return nil
+	}
+	g := &group{first: i, head: i, last: last, verb: vi, coded: true, ctrlChunk: -1}
+	kind := a.formKindAt(i)
+	// auxiliaries and negation to the left
+	be := false
+	for j := i - 1; j >= 0; j-- {
+		c := a.cls[j]
+		switch {
+		case c&wNeg != 0:
+			g.neg = true
+		case c&wModal != 0:
+			u := a.up(j)
+			if u == "WILL" || u == "WOULD" || u == "SHALL" || u == "'LL" || u == "WO" {
+				g.future = true
+			}
+			if u == "MUST" || u == "SHOULD" {
+				g.must = true
+			}
+		case c&wHave != 0:
+			g.perfect = true
+		case c&wBe != 0:
+			be = true
+		case c&wDo != 0:
+		case c&wAdv != 0 && c&wTime == 0:
+		default:
+			goto done
+		}
+		g.first = j
+	}
+done:
+	if be && kind == 'd' {
+		g.passive = true
+	}
+	g.bare = g.first == g.head && kind == 'd'
+	if g.bare && a.up(g.last+1) == "BY" {
+		g.passive = true // reduced relative: "victims killed by the crash"
+	}
+	// "there were ten soldiers killed"
+	if g.bare {
+		if ci := a.chunkAt(g.first - 1); ci >= 0 {
+			s := a.chunks[ci].start
+			if a.is(s-1, wBe) && a.up(s-2) == "THERE" {
+				g.passive = true
+			}
+		}
+	}
+	// "no plans to", "has no intention of"
+	for j := g.first - 1; j >= 0 && j >= g.first-4; j-- {
+		if a.up(j) == "NO" && (a.up(j+1) == "PLANS" || a.up(j+1) == "PLAN" || a.up(j+1) == "INTENTION") {
+			g.neg = true
+		}
+	}
+	// infinitive complement: V1 [NP] to V2, or BE ready/scheduled to V2
+	j := g.last + 1
+	for j < len(a.toks) {
+		if a.is(j, wAdv) {
+			j++
+			continue
+		}
+		if k := a.timeSpan(j); k > j {
+			j = k
+			continue
+		}
+		break
+	}
+	if a.up(j) != "TO" {
+		// control object: "urged Greece to", "wants Putin to"
+		ctl := controlLemmas[vi.lemma]
+		objControl := ctl == ctlAppeal || ctl == ctlWant || ctl == ctlDemand
+		if ci := a.chunkAt(j); !objControl {
+		} else if ci >= 0 && a.chunks[ci].prep == "" && a.chunks[ci].end-a.chunks[ci].start <= 8 {
+			k := a.chunks[ci].end
+			if a.up(k) == "TO" && a.isVerbAt(k+1) {
+				g.ctrlChunk = ci
+				j = k
+			}
+		} else if a.up(j) == "ON" || a.up(j) == "UPON" { // "called on X to"
+			if ci := a.chunkAt(j + 1); ci >= 0 {
+				k := a.chunks[ci].end
+				if a.up(k) == "TO" && a.isVerbAt(k+1) {
+					g.ctrlChunk = ci
+					j = k
+				}
+			}
+		}
+	}
+	if a.up(j) == "TO" && a.isVerbAt(j+1) {
+		if c := a.makeComplement(j + 1); c != nil {
+			g.comp = c
+		}
+	}
+	return g
+}
+
+// timeSpan returns the end of a time expression starting at i ("on Monday",
+// "Tuesday", "last week"), or i.
+func (a *analysis) timeSpan(i int) int {
+	j := i
+	if a.is(j, wPrep) && a.up(j) != "TO" {
+		j++
+	}
+	if ci := a.chunkAt(j); ci >= 0 && a.chunks[ci].time && a.chunks[ci].start == j {
+		return a.chunks[ci].end
+	}
+	return i
+}
+
+func (a *analysis) isVerbAt(i int) bool {
+	for i < len(a.toks) && a.is(i, wAdv) {
+		i++
+	}
+	return i < len(a.toks) && a.verbs[i] != nil && a.ment[i] < 0
+}
+
+func (a *analysis) makeComplement(i int) *group {
+	for i < len(a.toks) && a.is(i, wAdv) {
+		i++
+	}
+	if i >= len(a.toks) || a.verbs[i] == nil {
+		return nil
+	}
+	a.isVerb[i] = true
+	g := a.makeGroup(i)
+	if g != nil {
+		g.first = i
+		g.inComplement = true
+	}
+	return g
+}
+
+func (a *analysis) chunkAt(i int) int {
+	if i < 0 || i >= len(a.toks) {
+		return -1
+	}
+	return a.chunkOf[i]
+}
+
+// subjectOf finds the subject chunk of a group: the nearest chunk to the
+// left that is not a prepositional object; relative pronouns and "that"
+// complementizers are crossed or stop the search as appropriate.
+func (a *analysis) subjectOf(g *group, floor int) int {
+	j := g.first - 1
+	skipped := false
+	for j >= floor {
+		c := a.cls[j]
+		switch {
+		case a.ment[j] < 0 && c&wWh != 0 && (a.up(j) == "WHO" || a.up(j) == "WHICH" || a.up(j) == "THAT"):
+			// relative clause: subject is the chunk before the pronoun
+			if a.up(j) == "THAT" && j > 0 && a.isVerb[j-1] {
+				return -1 // complementizer after a verb: no subject outside
+			}
+			j--
+			for j >= floor && a.is(j, wComma) {
+				j--
+			}
+			continue
+		case a.ment[j] < 0 && c&wWh != 0:
+			return -1
+		case a.isVerb[j]:
+			// a reduced relative ("the civilians imprisoned for ... were released"):
+			// the subject is the chunk before the participle
+			if j > 0 && a.up(g.first-1) != "TO" && a.formKindAt(j) == 'd' && a.cls[j-1]&(wAux|wNeg) == 0 && a.chunkOf[j-1] >= 0 && a.chunks[a.chunkOf[j-1]].prep == "" && !a.chunks[a.chunkOf[j-1]].time && g.first-j < 12 {
+				return a.chunkOf[j-1]
+			}
+			return -1
+		case a.chunkOf[j] >= 0:
+			ci := a.chunkOf[j]
+			ch := &a.chunks[ci]
+			if ch.time {
+				j = ch.start - 1
+				if a.is(j, wPrep) {
+					j--
+				}
+				continue
+			}
+			if ch.prep != "" && ch.prep != "OF" {
+				if g.bare && !skipped && j == g.first-1 && !a.resolve(ci).hasActor {
+					return -1 // "an agreement forced on ...": a participle, not a clause
+				}
+				skipped = true
+				j = ch.start - 2
+				continue
+			}
+			return ci
+		case a.toks[j].up == ";" || a.toks[j].up == ":" || a.toks[j].up == "\"":
+			return -1
+		}
+		j--
+	}
+	return -1
+}
+
+// coordinated returns ci plus the chunks coordinated with it ("A, B and C").
+func (a *analysis) coordinated(ci int, leftward bool) []int {
+	out := []int{ci}
+	if !a.resolve(ci).hasActor {
+		// "Israeli helicopters and tanks": the modifier of the first conjunct is shared
+		if s := a.chunks[ci].start; leftward && (a.up(s-1) == "AND" || a.up(s-1) == "OR") && a.chunkAt(s-2) >= 0 {
+			if p := a.chunkAt(s - 2); a.chunks[p].prep == a.chunks[ci].prep && a.resolve(p).hasActor {
+				return a.coordinated(p, true)
+			}
+		}
+		return out
+	}
+	step := 1
+	if leftward {
+		step = -1
+	}
+	cur := ci
+	anyConj := false
+	for {
+		var j int
+		if leftward {
+			j = a.chunks[cur].start - 1
+		} else {
+			j = a.chunks[cur].end
+		}
+		sawConj := false
+		for j >= 0 && j < len(a.toks) && (a.is(j, wComma) || a.up(j) == "AND" || a.up(j) == "OR") {
+			if a.up(j) == "AND" || a.up(j) == "OR" {
+				sawConj = true
+			}
+			j += step
+		}
+		if j == a.chunks[cur].start-1 || j == a.chunks[cur].end || j < 0 || j >= len(a.toks) {
+			return out
+		}
+		nci := a.chunkOf[j]
+		if nci < 0 || nci == cur {
+			return out
+		}
+		r := a.resolve(nci)
+		if !r.hasActor || (r.prep != "" && r.prep != a.chunks[ci].prep) {
+			return out
+		}
+		if sawConj {
+			anyConj = true
+		}
+		if !sawConj && !anyConj && !a.hasConjBeyond(nci, step) {
+			return out
+		}
+		out = append(out, nci)
+		cur = nci
+	}
+}
+
+// hasConjBeyond: a list "A, B and C" needs an "and" somewhere.
+func (a *analysis) hasConjBeyond(ci, step int) bool {
+	j := a.chunks[ci].start - 1
+	if step > 0 {
+		j = a.chunks[ci].end
+	}
+	for k := 0; k < 12 && j >= 0 && j < len(a.toks); k++ {
+		if a.up(j) == "AND" || a.up(j) == "OR" {
+			return true
+		}
+		if a.isVerb[j] {
+			return false
+		}
+		j += step
+	}
+	return false
+}
+
+// clauseEnd is where the object search of a group stops.
+func (a *analysis) clauseEnd(from int) int {
+	for j := from; j < len(a.toks); j++ {
+		u := a.up(j)
+		if a.isVerb[j] && a.cls[j]&wAux == 0 {
+			// a new finite verb starts another clause unless it is a participle modifier
+			return j
+		}
+		if a.ment[j] < 0 && a.cls[j]&wWh != 0 && u != "AS" {
+			return j
+		}
+		if u == ";" || u == ":" || u == "\"" || u == "(" || u == "BUT" {
+			return j
+		}
+		if a.is(j, wComma) {
+			// continue only through a coordinated actor list
+			if a.chunkAt(j+1) >= 0 && a.resolve(a.chunkAt(j+1)).hasActor && a.hasConjBeyond(a.chunkAt(j+1), 1) {
+				continue
+			}
+			return j
+		}
+	}
+	return len(a.toks)
+}
+
+// objectOf finds target chunks after position from (exclusive end: lim).
+// material reports whether location PPs ("in Syria") may be targets.
+func (a *analysis) objectOf(from, lim int, code string) []int {
+	material := materialRoot(code)
+	// in a force posture (15x) the object is the actor's own force; the target is where it goes
+	posture := root(code) == "15"
+	var pp []int
+	sawNP := false
+	for j := from; j < lim; j++ {
+		ci := a.chunkOf[j]
+		if ci < 0 {
+			continue
+		}
+		ch := &a.chunks[ci]
+		j = ch.end - 1
+		if ch.time {
+			continue
+		}
+		if ch.pron != "" {
+			continue
+		}
+		r := a.resolve(ci)
+		attached := sawNP
+		sawNP = true
+		if ch.prep == "" {
+			if r.hasActor && !a.ownedBySubject(ci) && !(posture && strings.HasPrefix(r.actor.Code, "---")) {
+				return a.coordinated(ci, false)
+			}
+			continue
+		}
+		if !r.hasActor || nonTargetPreps[ch.prep] && ch.prep != "FROM" && !(ch.prep == "BY" && attached) {
+			continue
+		}
+		if locationPreps[ch.prep] && !material && !attached {
+			continue
+		}
+		if pp == nil {
+			pp = a.coordinated(ci, false)
+		}
+	}
+	return pp
+}
+
+// ownedBySubject: "its troops", "their borders" belong to the subject and
+// are not a target when they name no actor of their own.
+func (a *analysis) ownedBySubject(ci int) bool {
+	switch a.up(a.chunks[ci].start) {
+	case "ITS", "THEIR", "HIS", "HER", "OUR":
+		return strings.HasPrefix(a.resolve(ci).actor.Code, "---")
+	}
+	return false
+}
+
+// byAgent finds the source of a passive: a "by" (else "from") chunk.
+func (a *analysis) byAgent(from, lim int) []int {
+	var fromPP []int
+	for j := from; j < lim && j < len(a.toks); j++ {
+		ci := a.chunkOf[j]
+		if ci < 0 {
+			continue
+		}
+		ch := &a.chunks[ci]
+		j = ch.end - 1
+		if !a.resolve(ci).hasActor {
+			continue
+		}
+		if ch.prep == "BY" {
+			return a.coordinated(ci, false)
+		}
+		if ch.prep == "FROM" && fromPP == nil {
+			fromPP = []int{ci}
+		}
+	}
+	return fromPP
+}
+
+func (a *analysis) actorsOf(cis []int) []schema.Actor {
+	var out []schema.Actor
+	for _, ci := range cis {
+		if r := a.resolve(ci); r.hasActor {
+			out = append(out, r.actor)
+		}
+	}
+	return out
+}
+
+func (a *analysis) evidenceOf(cis []int) []string {
+	var out []string
+	for _, ci := range cis {
+		out = append(out, a.resolve(ci).evidence...)
+	}
+	return out
+}
+
+func isSayGroup(g *group) bool {
+	return sayLemmas[g.verb.lemma] && g.comp == nil
+}
+
+func lemmaKey(v verbInfo) string {
+	return strings.TrimSpace(v.block + "/" + v.lemma)
+}

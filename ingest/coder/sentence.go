@@ -1,0 +1,514 @@
+package coder
+
+import (
+	"time"
+
+	"github.com/dyadgraph/dyad/ingest/coder/internal/dict"
+	"github.com/dyadgraph/dyad/schema"
+)
+
+// attribution is a reporting verb and the range of groups it covers.
+type attribution struct {
+	sayer   []int // subject chunks of the reporting verb
+	leading bool  // "X said (that) ..." (else "..., X said")
+	g       *group
+	kind    int // ctlNone for reporting verbs, ctlDemand / ctlAppeal for "demanded that ..."
+}
+
+// thatFollows reports a "that" complement right after the group.
+func (a *analysis) thatFollows(g *group) bool {
+	j := g.last + 1
+	for j < len(a.toks) && (a.is(j, wAdv) || a.chunkAt(j) >= 0 && a.chunks[a.chunkAt(j)].time || a.is(j, wPrep) && a.chunkAt(j+1) >= 0 && a.chunks[a.chunkAt(j+1)].time) {
+		j++
+	}
+	return a.up(j) == "THAT"
+}
+
+func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent, skip, story string) {
+	toks := tokenize(s)
+	if r := sentenceSkip(s, len(toks), c.maxTok); r != "" {
+		return nil, r, ""
+	}
+	if phrase, all := c.lx.discarded(toks); phrase != "" {
+		if all {
+			return nil, "", "discarded story: " + phrase
+		}
+		return nil, "discarded: " + phrase, ""
+	}
+	a := &analysis{c: c, text: s, toks: toks}
+	if !st.pub.IsZero() {
+		a.day, a.hasDay = dict.Day(st.pub), true
+	}
+	a.tag()
+	if offTopic(toks, a.hasAgent()) {
+		return nil, "off topic", ""
+	}
+	a.chunkTokens()
+	groups := a.buildGroups()
+	if len(groups) == 0 {
+		return nil, "", ""
+	}
+	dates := resolveDates(toks, st.pub)
+	places := a.findPlaces()
+	defDay := time.Time{}
+	if !st.pub.IsZero() {
+		defDay = schema.Day(st.pub)
+	}
+
+	// reporting verbs
+	var attrs []attribution
+	isSay := make(map[*group]bool)
+	for _, g := range groups {
+		k := controlLemmas[g.verb.lemma]
+		if g.comp != nil || g.neg || !(k == ctlDemand || k == ctlAppeal || g.verb.lemma == "PROPOSE" || g.verb.lemma == "SUGGEST" || g.verb.lemma == "RECOMMEND") || !a.thatFollows(g) {
+			continue
+		}
+		isSay[g] = true
+		if k != ctlDemand {
+			k = ctlAppeal
+		}
+		var sayer []int
+		if subj := a.subjectOf(g, 0); subj >= 0 {
+			sayer = a.coordinated(subj, true)
+		}
+		attrs = append(attrs, attribution{sayer: sayer, leading: true, g: g, kind: k})
+	}
+	for gi, g := range groups {
+		if isSay[g] || !isSayGroup(g) || g.neg {
+			continue
+		}
+		if p := a.bestPattern(g.verb.block, 0, 0, g.last+1, min(a.clauseEnd(g.last+1), g.last+8)); p != nil {
+			if act, _ := splitCode(p.code); act != "" && act != "010" {
+				continue // "claimed responsibility", "expressed concern"
+			}
+		}
+		isSay[g] = true
+		subj := a.subjectOf(g, 0)
+		var sayer []int
+		if subj >= 0 {
+			sayer = a.coordinated(subj, true)
+		} else if ci := a.chunkAt(g.last + 1); ci >= 0 && a.is(g.first-1, wComma) {
+			sayer = []int{ci} // ", said the ministry"
+		}
+		leading := gi+1 < len(groups) && !a.trailingSay(g)
+		attrs = append(attrs, attribution{sayer: sayer, leading: leading, g: g})
+	}
+	reporter := func(g *group) (*attribution, bool) {
+		// nearest leading reporter before g, else a trailing one after it
+		var best *attribution
+		for i := range attrs {
+			if at := &attrs[i]; at.leading && at.g.last < g.first && (best == nil || at.g.last > best.g.last) {
+				best = at
+			}
+		}
+		if best != nil {
+			return best, true
+		}
+		for i := range attrs {
+			if at := &attrs[i]; !at.leading && at.g.first > g.last {
+				return at, false
+			}
+		}
+		return nil, false
+	}
+	demanded := map[*attribution]bool{}
+
+	// a bare participle whose subject is also the subject of a later verb is
+	// a reduced relative clause, not an event of its own
+	relative := map[*group]bool{}
+	for i, g := range groups {
+		if !g.bare || g.passive {
+			continue
+		}
+		s := a.subjectOf(g, 0)
+		for _, g2 := range groups[i+1:] {
+			if s >= 0 && a.up(g2.first-1) != "TO" && a.subjectOf(g2, 0) == s {
+				relative[g] = true
+			}
+		}
+	}
+	var prevSubj []int
+	for _, g := range groups {
+		if isSay[g] || relative[g] {
+			continue
+		}
+		at, leading := reporter(g)
+		var say []int
+		if at != nil {
+			say = at.sayer
+		}
+		floor := 0
+		if leading {
+			for _, at := range attrs {
+				if at.leading && at.g.last < g.first && at.g.last+1 > floor {
+					floor = at.g.last + 1
+				}
+			}
+		}
+		subj := a.subjectOf(g, floor)
+		var subjs []int
+		if subj >= 0 {
+			if a.chunks[subj].pron != "" {
+				switch {
+				case leading && len(say) > 0:
+					subjs = say
+				case len(prevSubj) > 0 && a.chunks[subj].pron != "IT":
+					subjs = prevSubj
+				}
+			} else {
+				subjs = a.coordinated(subj, true)
+			}
+		}
+		if len(subjs) > 0 {
+			prevSubj = subjs
+		}
+		// "X demanded that Y ...", "X said Y must ...": X demands of / appeals to Y
+		if leading && at != nil && (at.kind != ctlNone || g.must) {
+			if demanded[at] {
+				continue
+			}
+			demanded[at] = true
+			c2 := a.plainCode(g, subjs)
+			code := appealCode(c2)
+			if c2 == "" {
+				code = "020"
+			}
+			if at.kind == ctlDemand || g.must {
+				code = demandCode(code)
+			}
+			code = c.validCode(code)
+			lo := at.g.first
+			day := eventDate(dates, at.g.head, lo, a.clauseEnd(g.last+1), defDay)
+			for _, src := range a.actorsOf(at.sayer) {
+				for _, t := range a.actorsOf(subjs) {
+					if src.Code != t.Code && code != "" {
+						evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: a.text, Source: src, Target: t, Code: code, Date: day,
+							Place:    eventPlace(places, at.g.head, lo, a.clauseEnd(g.last+1)),
+							Evidence: append(append(a.evidenceOf(at.sayer), a.evidenceOf(subjs)...), "verb:"+lemmaKey(at.g.verb), "complement:"+lemmaKey(g.verb))})
+					}
+				}
+			}
+			continue
+		}
+		ev := a.codeGroup(g, subjs, say)
+		if ev == nil {
+			continue
+		}
+		lo, hi := g.first, ev.hi
+		if subj >= 0 {
+			lo = a.chunks[subj].start
+		}
+		day := eventDate(dates, g.head, lo, hi, defDay)
+		place := eventPlace(places, g.head, lo, hi)
+		var rep *schema.Actor
+		if acts := a.actorsOf(say); len(acts) > 0 {
+			r := acts[0]
+			rep = &r
+		}
+		pairs := ev.pairs
+		// CAMEO.2.0 transformations: an attack reported in a reporting verb's
+		// complement is an allegation. "A said B attacked C" is A accusing B
+		// (112); "A said A attacked C" is A claiming responsibility (015).
+		if leading && rep != nil && !g.future && (root(ev.code) == "18" || root(ev.code) == "19" || root(ev.code) == "20") {
+			var kept [][2]schema.Actor
+			for _, p := range ev.pairs {
+				if p[0].Code == rep.Code {
+					evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: "015",
+						Date: day, Place: place, Evidence: append([]string{"transform:A says A attacked C = A claims responsibility"}, ev.evidence...)})
+					continue
+				}
+				evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: *rep, Target: p[0], Code: "112",
+					Date: day, Evidence: append([]string{"transform:A says B attacked C = A accuses B"}, ev.evidence...)})
+			}
+			pairs = kept
+		}
+		for _, p := range pairs {
+			rep := rep
+			if rep != nil && rep.Code == p[0].Code {
+				rep = nil
+			}
+			e := CodedEvent{
+				SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: ev.code,
+				Date: day, Place: place, ReportedBy: rep,
+				Evidence: ev.evidence,
+			}
+			evs = append(evs, e)
+		}
+	}
+	return dedupe(evs), "", ""
+}
+
+// plainCode is the code of a verb group in isolation (for complements).
+func (a *analysis) plainCode(g *group, subjs []int) string {
+	act, _, _ := a.codeOne(g, subjs, g.last+1, min(len(a.toks), g.last+16))
+	if g.comp != nil {
+		if cact, _, _ := a.codeOne(g.comp, subjs, g.comp.last+1, min(len(a.toks), g.comp.last+16)); cact != "" {
+			act = cact
+		}
+	}
+	return act
+}
+
+// trailingSay reports whether a reporting verb closes the sentence's main
+// clause (", officials said on Monday.") rather than introducing one.
+func (a *analysis) trailingSay(g *group) bool {
+	j := g.last + 1
+	for j < len(a.toks) {
+		if a.chunkOf[j] >= 0 && a.chunks[a.chunkOf[j]].time {
+			j = a.chunks[a.chunkOf[j]].end
+			continue
+		}
+		if a.is(j, wPrep) && a.chunkAt(j+1) >= 0 && a.chunks[a.chunkAt(j+1)].time {
+			j++
+			continue
+		}
+		break
+	}
+	if j >= len(a.toks) {
+		return true
+	}
+	u := a.up(j)
+	if u == "." || u == "," || u == ";" {
+		return g.first > 0
+	}
+	return false
+}
+
+// groupEvent is the result of coding one verb group.
+type groupEvent struct {
+	code     string
+	pairs    [][2]schema.Actor
+	evidence []string
+	hi       int
+}
+
+// codeOne finds the code of a single verb (no complement), with the
+// pattern that decided it.
+func (a *analysis) codeOne(g *group, subj []int, from, to int) (active, passive, pat string) {
+	v := g.verb
+	base := v.code
+	if base == "" {
+		base = a.c.lx.blockCode[v.block]
+	}
+	ps, pe := 0, 0
+	if len(subj) > 0 {
+		ps, pe = a.chunks[subj[0]].start, a.chunks[subj[0]].end
+	}
+	if g.passive {
+		// in a passive the subject is the verb's object: match it against the post side
+		if len(subj) > 0 {
+			s := a.chunks[subj[0]].start
+			if p := a.bestPattern(v.block, 0, 0, s, g.first); p != nil {
+				act, pas := splitCode(p.code)
+				return act, pas, p.text
+			}
+		}
+		if p := a.bestPattern(v.block, 0, 0, from, to); p != nil {
+			act, pas := splitCode(p.code)
+			return act, pas, p.text
+		}
+	} else if p := a.bestPattern(v.block, ps, pe, from, to); p != nil {
+		act, pas := splitCode(p.code)
+		return act, pas, p.text
+	}
+	act, pas := splitCode(base)
+	return act, pas, ""
+}
+
+// codeGroup codes a verb group with its subject chunks; say are the chunks
+// of the reporting actor (for pronoun objects).
+func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
+	end := g.last + 1
+	if g.comp != nil {
+		last := g.comp
+		for last.comp != nil {
+			last = last.comp
+		}
+		end = last.last + 1
+	}
+	hi := a.clauseEnd(end)
+	if g.comp == nil {
+		hi = a.clauseEnd(g.last + 1)
+	}
+	act, pas, pat := a.codeOne(g, subjs, g.last+1, min(hi, g.last+16))
+	code := act
+	swap := false
+	if g.passive {
+		code = pas
+		if code == "" {
+			code = act
+		}
+	} else if act == "" && pas != "" {
+		code, swap = pas, true // "faces criticism from X": X is the source
+	}
+	kind := controlLemmas[g.verb.lemma]
+	tgtFrom, tgtTo := g.last+1, hi
+	evidence := []string{"verb:" + lemmaKey(g.verb)}
+	if pat != "" {
+		evidence = append(evidence, "pattern:"+pat)
+	}
+	if g.comp != nil {
+		c := g.comp
+		for c.comp != nil && controlLemmas[c.verb.lemma] == ctlPass {
+			c = c.comp
+		}
+		cact, _, cpat := a.codeOne(c, subjs, c.last+1, min(hi, c.last+16))
+		if cpat != "" {
+			evidence = append(evidence, "pattern:"+cpat)
+		}
+		evidence = append(evidence, "verb:"+lemmaKey(c.verb))
+		hasCtrl := g.ctrlChunk >= 0
+		switch kind {
+		case ctlIntent:
+			code = intentCode(cact)
+			if cact == "" {
+				code = ""
+				switch g.verb.lemma {
+				case "AGREE", "PLEDGE", "PROMISE", "OFFER", "VOW", "COMMIT":
+					code = "030"
+				}
+			}
+		case ctlThreat:
+			code = threatCode(cact)
+		case ctlRefuse:
+			if g.verb.lemma == "DECLINE" && c.verb.lemma == "COMMENT" {
+				code = "011"
+			} else {
+				code = rejectCode(cact)
+			}
+		case ctlWant:
+			switch {
+			case cact == "":
+				code = ""
+			case hasCtrl:
+				code = appealCode(cact)
+			default:
+				code = intentCode(cact)
+			}
+		case ctlAppeal:
+			if hasCtrl && cact != "" {
+				code = appealCode(cact)
+			}
+		case ctlDemand:
+			if cact != "" {
+				code = demandCode(appealCode(cact))
+			}
+		case ctlDeny:
+			return nil
+		case ctlPass:
+			code = cact
+		default:
+			if g.passive && g.verb.lemma == "SCHEDULE" || code == "" {
+				code = cact
+			}
+		}
+		if c.neg {
+			return nil
+		}
+		if hasCtrl {
+			tgtFrom, tgtTo = -1, -1
+		} else {
+			tgtFrom = c.last + 1
+		}
+	} else if kind == ctlDeny {
+		return nil
+	}
+	if code == "" {
+		return nil
+	}
+	if g.future && g.comp == nil {
+		code = intentCode(code)
+	}
+	if g.neg {
+		if g.future || kind == ctlIntent || kind == ctlWant {
+			code = rejectCode(code)
+			if code == "" {
+				return nil
+			}
+		} else {
+			return nil
+		}
+	}
+	code = a.c.validCode(code)
+	if code == "" {
+		return nil
+	}
+	// roles
+	var srcs, tgts []int
+	switch {
+	case g.passive && g.comp == nil || swap:
+		srcs = a.byAgent(g.last+1, hi)
+		tgts = subjs
+		// "evidence against Russia was presented by the US": the target is in the subject's PP
+		if len(subjs) == 1 && len(a.actorsOf(subjs)) == 0 && subjs[0]+1 < len(a.chunks) {
+			nx := subjs[0] + 1
+			if p := a.chunks[nx].prep; (p == "AGAINST" || p == "ON" || p == "TO" || p == "FOR") && a.chunks[nx].start == a.chunks[subjs[0]].end+1 && a.resolve(nx).hasActor {
+				tgts = []int{nx}
+			}
+		}
+	default:
+		srcs = subjs
+		if tgtFrom < 0 {
+			tgts = a.coordinated(g.ctrlChunk, false)
+		} else {
+			tgts = a.objectOf(tgtFrom, tgtTo, code)
+			if len(tgts) == 0 && g.comp != nil {
+				tgts = a.objectOf(g.last+1, g.comp.first, code)
+			}
+		}
+	}
+	// object pronouns refer to the reporting actor: "fired at it"
+	if len(a.actorsOf(tgts)) == 0 && len(say) > 0 {
+		for j := g.last + 1; j < hi; j++ {
+			if a.is(j, wObjPron) && a.ment[j] < 0 {
+				tgts = say
+				break
+			}
+		}
+	}
+	sa, ta := a.actorsOf(srcs), a.actorsOf(tgts)
+	if len(sa) == 0 {
+		return nil
+	}
+	ge := &groupEvent{code: code, hi: hi}
+	ge.evidence = append(append(a.evidenceOf(srcs), a.evidenceOf(tgts)...), evidence...)
+	switch {
+	case len(ta) > 0:
+		for _, s := range sa {
+			for _, t := range ta {
+				if s.Code != t.Code {
+					ge.pairs = append(ge.pairs, [2]schema.Actor{s, t})
+				}
+			}
+		}
+	case len(sa) > 1 && symmetricRoot(code):
+		for _, s := range sa {
+			for _, t := range sa {
+				if s.Code != t.Code {
+					ge.pairs = append(ge.pairs, [2]schema.Actor{s, t})
+				}
+			}
+		}
+	}
+	if len(ge.pairs) == 0 {
+		return nil
+	}
+	return ge
+}
+
+func dedupe(evs []CodedEvent) []CodedEvent {
+	if len(evs) < 2 {
+		return evs
+	}
+	out := evs[:0]
+	seen := map[[3]string]bool{}
+	for _, e := range evs {
+		k := [3]string{e.Source.Code, e.Target.Code, e.Code}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	return out
+}
