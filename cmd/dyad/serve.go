@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/dyadgraph/dyad/dashboard"
 	"github.com/dyadgraph/dyad/query"
 	"github.com/dyadgraph/dyad/schema"
 )
@@ -45,7 +46,7 @@ func serve(ctx context.Context, e env, log *slog.Logger, c serveConfig, s schema
 			origins = append(origins, o)
 		}
 	}
-	srv, err := query.New(query.Config{Store: s, Limits: c.limits, Token: c.token, CORSOrigins: origins, Logger: log})
+	srv, err := query.New(query.Config{Store: s, Limits: c.limits, Token: c.token, CORSOrigins: origins, Logger: log, Dashboard: dashboard.FS()})
 	if err != nil {
 		return err
 	}
