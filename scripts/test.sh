@@ -16,6 +16,17 @@ fi
 echo "== go vet"
 go vet ./...
 
+echo "== Chromium (for the dashboard's browser test)"
+if ! command -v "${DYAD_CHROMIUM:-chromium}" >/dev/null 2>&1; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "installing Debian's chromium"
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null 2>&1 ||
+			echo "could not install chromium; the browser test will fail in CI" >&2
+	else
+		echo "chromium is missing; install it (apt-get install chromium) or the browser test skips (and fails in CI)" >&2
+	fi
+fi
+
 echo "== Dgraph"
 work="$(mktemp -d "${TMPDIR:-/tmp}/dyad-test.XXXXXX")"
 cleanup() {
@@ -30,7 +41,7 @@ export DYAD_DGRAPH_ADDR
 echo "== go test"
 set +e
 go test -count=1 -timeout 30m -v ./... 2>&1 | tee "$work/test.log" |
-	grep --line-buffered -E '^\s*--- (PASS|FAIL|SKIP)|^(FAIL|ok|PASS)\b|^panic|_test\.go:[0-9]+:'
+	grep --line-buffered -E '^\s*--- (PASS|FAIL|SKIP)|^(FAIL|ok|PASS)\b|^panic|_test\.go:[0-9]+:|dgraphtest\.go:[0-9]+:'
 status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -cE '^\s*--- PASS' "$work/test.log" || true)
