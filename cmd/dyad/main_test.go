@@ -288,3 +288,42 @@ func TestSameAnswersOnDgraph(t *testing.T) {
 		t.Errorf("sqlite %+v, dgraph %+v", a, b)
 	}
 }
+
+func TestExportStreamsFilteredEvents(t *testing.T) {
+	store := "sqlite:" + filepath.Join(t.TempDir(), "export.db")
+	if r := dyad(t, nil, "demo", "--no-serve", "--store", store); r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	all := dyad(t, nil, "export", "--store", store)
+	rows := strings.Split(strings.TrimSpace(all.stdout), "\n")
+	if all.code != 0 || rows[0] != strings.Join(exportColumns, ",") || len(rows)-1 != stats(t, store).Events {
+		t.Fatalf("export: exit %d, %d rows, header %q; want every event", all.code, len(rows)-1, rows[0])
+	}
+	r := dyad(t, nil, "export", "--store", store, "--format", "jsonl", "--source", "RUS*", "--target", "SYR*", "--quad", "4", "--from", "2015-09-01", "--to", "2016-04-01")
+	if r.code != 0 {
+		t.Fatalf("filtered export: %+v", r)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) == 0 || lines[0] == "" {
+		t.Fatal("no Russian material conflict against Syria between Sept 2015 and March 2016 in the samples")
+	}
+	for _, l := range lines {
+		var ev struct {
+			Source   schema.Actor `json:"source"`
+			Target   schema.Actor `json:"target"`
+			Quad     int          `json:"quad_class"`
+			Date     time.Time    `json:"date"`
+			FirstURL string       `json:"first_url"`
+		}
+		if err := json.Unmarshal([]byte(l), &ev); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(ev.Source.Code, "RUS") || !strings.HasPrefix(ev.Target.Code, "SYR") || ev.Quad != 4 ||
+			ev.Date.Before(time.Date(2015, 9, 1, 0, 0, 0, 0, time.UTC)) || !ev.Date.Before(time.Date(2016, 4, 1, 0, 0, 0, 0, time.UTC)) || ev.FirstURL == "" {
+			t.Errorf("event outside the filter: %s", l)
+		}
+	}
+	if r := dyad(t, nil, "export", "--store", store, "--quad", "7"); r.code != 1 || !strings.Contains(r.stderr, "want 1 to 4") {
+		t.Errorf("bad quad: %+v", r)
+	}
+}
