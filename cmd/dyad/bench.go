@@ -16,11 +16,23 @@ import (
 )
 
 func runBench(ctx context.Context, e env, args []string) error {
-	if len(args) == 0 || args[0] != "store" {
-		fmt.Fprint(e.stderr, "Usage: dyad bench store [flags]\n\nSubcommands:\n  store   write a synthetic corpus in batches and one event per transaction (the baseline)\n")
-		return errUsage
+	subs := map[string]func(context.Context, env, []string) error{
+		"store": benchStore, "coder": benchCoder, "ingest": benchIngest, "query": benchQuery,
 	}
-	return benchStore(ctx, e, args[1:])
+	if len(args) > 0 {
+		if f, ok := subs[args[0]]; ok {
+			return f(ctx, e, args[1:])
+		}
+	}
+	fmt.Fprint(e.stderr, `Usage: dyad bench <store|coder|ingest|query> [flags]
+
+Each prints its figures beside a baseline measured in the same run:
+  store    events/s writing a synthetic corpus in batches; baseline: one event per transaction
+  coder    sentences/s per core coding a generated corpus; baseline: whitespace tokenization alone
+  ingest   documents/s, events/s and peak memory end to end at two corpus sizes
+  query    p50/p99 latency per GraphQL query type on a synthetic store; baseline: relations summed in Go
+`)
+	return errUsage
 }
 
 type benchRow struct {
