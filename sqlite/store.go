@@ -47,8 +47,8 @@ const (
 	// starts, so a transaction never fails to upgrade a read lock; a 64 MiB
 	// page cache and WAL checkpoints every 64 MiB suit batches of
 	// thousands of events.
-	writeParams = basePragmas + "&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(4096)&_txlock=immediate"
-	readParams  = basePragmas + "&_pragma=cache_size(-16384)&_pragma=query_only(1)"
+	writeParams = basePragmas + "&_pragma=cache_size(-32768)&_pragma=wal_autocheckpoint(4096)&_txlock=immediate"
+	readParams  = basePragmas + "&_pragma=cache_size(-8192)&_pragma=query_only(1)"
 	memoryPath  = ":memory:"
 )
 

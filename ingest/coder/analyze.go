@@ -23,6 +23,7 @@ type chunk struct {
 	time       bool   // a time expression
 	agents     []string
 	pron       string // a pronoun chunk: "HE", "THEY", "IT" ...
+	possessed  bool   // "its troops": the country comes from an antecedent
 	resolved   bool
 	actor      schema.Actor
 	hasActor   bool
@@ -43,6 +44,7 @@ type group struct {
 	inComplement      bool
 	bare              bool // a past form without auxiliaries: maybe a participle
 	must              bool // "must", "should", "has to": an obligation, not an event
+	spec              bool // "might", "may": speculation, not an event
 }
 
 // analysis is the per-sentence working state.
@@ -59,6 +61,9 @@ type analysis struct {
 	chunkOf  []int
 	day      int32
 	hasDay   bool
+	// locTarget: the last objectOf result came from a location PP ("in Syria")
+	locTarget bool
+	tc        int8 // title case: 0 unknown, 1 yes, -1 no
 }
 
 func (a *analysis) up(i int) string {
@@ -285,6 +290,10 @@ func (a *analysis) verbContext(i int) bool {
 	if a.cls[i]&wAux != 0 {
 		return false
 	}
+	// a capitalised word inside a name: "the state-owned United Shipbuilding Corporation"
+	if i > 0 && a.toks[i].cap && i+1 < len(a.toks) && a.toks[i+1].cap && !a.toks[i+1].punct && !a.titleCase() {
+		return false
+	}
 	kind := a.formKindAt(i)
 	p := a.prevContent(i)
 	if p < 0 {
@@ -330,7 +339,7 @@ func (a *analysis) verbContext(i int) bool {
 			if a.up(k) == "THAT" {
 				return true // subjunctive: "demanded that Japan apologize"
 			}
-			return !m.actor || strings.HasSuffix(a.toks[p].up, "S") || a.conjoined(p)
+			return !m.actor || strings.HasSuffix(a.toks[p].up, "S") || a.conjoined(p) || samePast[a.toks[i].up]
 		}
 		return pc&(wPron|wWh) != 0 && pu != "IT" && pu != "HE" && pu != "SHE"
 	}
@@ -501,6 +510,13 @@ func (a *analysis) resolve(ci int) *chunk {
 			}
 		}
 	}
+	// "its troops", "their forces": the possessor is the nearest actor before
+	if actor == "" && len(agents) > 0 && possessivePron[a.up(ch.start)] {
+		if p := a.antecedent(ci); p != "" {
+			actor, name = p, ""
+			ch.possessed = true
+		}
+	}
 	if actor == "" && len(agents) == 0 {
 		return ch
 	}
@@ -573,4 +589,51 @@ func actorName(name, code string) string {
 		return name
 	}
 	return code
+}
+
+var possessivePron = map[string]bool{"ITS": true, "THEIR": true, "HIS": true, "HER": true}
+
+// antecedent returns the country part of the nearest actor chunk before
+// chunk ci (skipping other possessed chunks), or "".
+func (a *analysis) antecedent(ci int) string {
+	for p := ci - 1; p >= 0; p-- {
+		pc := &a.chunks[p]
+		if pc.time || pc.pron != "" || possessivePron[a.up(pc.start)] {
+			continue
+		}
+		r := a.resolve(p)
+		if !r.hasActor || strings.HasPrefix(r.actor.Code, "---") {
+			continue
+		}
+		c := r.actor.Code
+		if len(c) > 3 && !strings.HasPrefix(c, "IGO") && !strings.HasPrefix(c, "IMG") && !strings.HasPrefix(c, "NGO") {
+			c = c[:3]
+		}
+		return c
+	}
+	return ""
+}
+
+// samePast are verbs whose past tense is the base form: after a singular
+// subject the form is a past tense ("Bahrain cut ties").
+var samePast = map[string]bool{"CUT": true, "HIT": true, "PUT": true, "SET": true, "SHUT": true, "QUIT": true,
+	"SPREAD": true, "BID": true, "CAST": true, "HURT": true, "LET": true, "UPSET": true, "SPLIT": true,
+	"BURST": true, "SHED": true, "THRUST": true, "BROADCAST": true, "BEAT": true, "READ": true, "OUTBID": true}
+
+// titleCase reports a headline written in title case (few lower-case words).
+func (a *analysis) titleCase() bool {
+	if a.tc != 0 {
+		return a.tc > 0
+	}
+	lower := 0
+	for _, t := range a.toks {
+		if !t.punct && !t.cap && a.cls != nil && len(t.text) > 3 {
+			lower++
+		}
+	}
+	a.tc = 1
+	if lower >= 2 {
+		a.tc = -1
+	}
+	return a.tc > 0
 }

@@ -338,3 +338,46 @@ func TestSentenceSplit(t *testing.T) {
 		t.Errorf("split:\n got %q\nwant %q", got, want)
 	}
 }
+
+func TestSampleCorpusClasses(t *testing.T) {
+	d2014 := time.Date(2014, 9, 24, 0, 0, 0, 0, time.UTC)
+	// coordinated lists with a non-reciprocal verb give no reciprocal events
+	for _, text := range []string{
+		"The United Arab Emirates, Bahrain, Kuwait, Qatar, Jordan, Egypt, Morocco and Sudan joined the campaign, Saudi officials said.",
+		"Saudi Arabia, the UAE, Jordan and Bahrain took part in the strikes.",
+		"Moscow denied that Russian troops were fighting in eastern Ukraine.",
+		"Moscow denied that its troops had invaded Crimea.",
+	} {
+		if r := code(t, text, d2014); len(r.Events) > 0 {
+			t.Errorf("%q: %v, want no events", text, triples(r))
+		}
+	}
+	// reciprocal verbs stay reciprocal
+	r := code(t, "Obama and Putin discussed the plan in a telephone call on Monday.", d2014)
+	if hasEvent(r, "USA", "RUS", "04") == nil || hasEvent(r, "RUS", "USA", "04") == nil {
+		t.Errorf("reciprocal: %v", triples(r))
+	}
+	// possessive pronouns take the nearest actor
+	r = code(t, "Russia moved its troops into Crimea, and its warplanes bombed Ukrainian bases.", d2014)
+	if hasEvent(r, "---", "", "") != nil {
+		t.Errorf("possessive: %v, want no --- actor", triples(r))
+	}
+	// a measure's target is its against/on PP, not the author modifier
+	r = code(t, "President Barack Obama announced new U.S. sanctions against three Russian banks.", d2014)
+	if hasEvent(r, "USA", "RUS", "16") == nil || hasEvent(r, "USA", "USA", "") != nil {
+		t.Errorf("sanctions target: %v", triples(r))
+	}
+	// base form = past tense after a singular subject
+	r = code(t, "Bahrain cut diplomatic ties with Iran.", d2014)
+	if hasEvent(r, "BHR", "IRN", "16") == nil {
+		t.Errorf("cut ties: %v", triples(r))
+	}
+	// "call X Y" names; "on Monday" is no prepositional object
+	if r := code(t, "Erdogan called Putin his \"dear friend\".", d2014); len(r.Events) > 0 {
+		t.Errorf("call names: %v", triples(r))
+	}
+	r = code(t, "Putin called Obama on Monday.", d2014)
+	if hasEvent(r, "RUS", "USA", "041") == nil {
+		t.Errorf("phone call: %v", triples(r))
+	}
+}

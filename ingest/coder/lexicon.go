@@ -300,13 +300,28 @@ func (lx *lexicon) addVerbs(r io.Reader) error {
 		lx.verbs[vb.Form] = append(lx.verbs[vb.Form], verbInfo{lemma: vb.Lemma, block: vb.Block, code: vb.Code, particles: vb.Particles})
 	}
 	cache := map[string]*celem{}
+	added := map[string]*blockPatterns{}
 	for _, p := range v.Patterns {
 		bp := lx.patterns[p.Block]
 		if bp == nil {
 			bp = &blockPatterns{}
 			lx.patterns[p.Block] = bp
 		}
+		// a pattern already defined by an earlier file (user or Dyad
+		// additions) takes precedence over the same pattern here
+		key := strings.TrimSpace(strings.TrimSuffix(p.Text, "["+p.Code+"]"))
+		if bp.keys[key] {
+			continue
+		}
+		added[p.Block+"\x00"+key] = bp
 		bp.add(cpattern{pre: compileElems(p.Pre, cache), post: compileElems(p.Post, cache), code: p.Code, text: p.Block + " " + p.Text})
+	}
+	for k, bp := range added {
+		if bp.keys == nil {
+			bp.keys = map[string]bool{}
+		}
+		_, key, _ := strings.Cut(k, "\x00")
+		bp.keys[key] = true
 	}
 	return nil
 }

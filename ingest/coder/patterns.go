@@ -18,6 +18,7 @@ type blockPatterns struct {
 	pats   []cpattern
 	byWord map[string][]int32
 	always []int32
+	keys   map[string]bool // pattern text without code, for precedence
 }
 
 type cpattern struct {
@@ -84,6 +85,10 @@ func (bp *blockPatterns) add(p cpattern) {
 func (e *celem) matchAt(a *analysis, k int) int {
 	u := a.toks[k].up
 	if e.preps != nil {
+		// "on Monday" is a date, not a prepositional object
+		if ci := a.chunkAt(k + 1); ci >= 0 && a.chunks[ci].time {
+			return 0
+		}
 		for _, p := range e.preps {
 			if p == u {
 				return 1

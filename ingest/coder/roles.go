@@ -84,6 +84,9 @@ func (a *analysis) makeGroup(i int) *group {
 			if u == "MUST" || u == "SHOULD" {
 				g.must = true
 			}
+			if u == "MIGHT" || u == "MAY" {
+				g.spec = true
+			}
 		case c&wHave != 0:
 			g.perfect = true
 		case c&wBe != 0:
@@ -358,6 +361,7 @@ func (a *analysis) clauseEnd(from int) int {
 // objectOf finds target chunks after position from (exclusive end: lim).
 // material reports whether location PPs ("in Syria") may be targets.
 func (a *analysis) objectOf(from, lim int, code string) []int {
+	a.locTarget = false
 	material := materialRoot(code)
 	// in a force posture (15x) the object is the actor's own force; the target is where it goes
 	posture := root(code) == "15"
@@ -381,6 +385,11 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		sawNP = true
 		if ch.prep == "" {
 			if r.hasActor && !a.ownedBySubject(ci) && !(posture && strings.HasPrefix(r.actor.Code, "---")) {
+				// "new U.S. sanctions against Russia": the actor only modifies a
+				// measure whose target follows
+				if nx := ci + 1; thingHeads[a.up(ch.end-1)] && a.ment[ch.end-1] < 0 && a.up(ch.end-2) != "'S" && nx < len(a.chunks) && a.chunks[nx].start == ch.end+1 && thingPreps[a.chunks[nx].prep] && a.resolve(nx).hasActor {
+					return a.coordinated(nx, false)
+				}
 				return a.coordinated(ci, false)
 			}
 			continue
@@ -393,6 +402,7 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		}
 		if pp == nil {
 			pp = a.coordinated(ci, false)
+			a.locTarget = locationPreps[ch.prep]
 		}
 	}
 	return pp
@@ -403,7 +413,8 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 func (a *analysis) ownedBySubject(ci int) bool {
 	switch a.up(a.chunks[ci].start) {
 	case "ITS", "THEIR", "HIS", "HER", "OUR":
-		return strings.HasPrefix(a.resolve(ci).actor.Code, "---")
+		r := a.resolve(ci)
+		return r.possessed || strings.HasPrefix(r.actor.Code, "---")
 	}
 	return false
 }
@@ -456,3 +467,16 @@ func isSayGroup(g *group) bool {
 func lemmaKey(v verbInfo) string {
 	return strings.TrimSpace(v.block + "/" + v.lemma)
 }
+
+// thingHeads are measures and documents whose actor modifier is their author
+// ("U.S. sanctions", "a Russian proposal"); a following PP names the target.
+var thingHeads = map[string]bool{
+	"SANCTIONS": true, "SANCTION": true, "EMBARGO": true, "BAN": true, "BANS": true, "RESTRICTIONS": true,
+	"MEASURES": true, "TARIFFS": true, "AID": true, "ASSISTANCE": true, "SUPPORT": true, "PROPOSAL": true,
+	"PLAN": true, "DEAL": true, "AGREEMENT": true, "TREATY": true, "ACCORD": true, "RESOLUTION": true,
+	"DEMANDS": true, "DEMAND": true, "ACCUSATIONS": true, "CHARGES": true, "THREATS": true, "WARNING": true,
+	"CRITICISM": true, "PRESSURE": true, "STRIKES": true, "AIRSTRIKES": true, "ATTACKS": true, "OFFENSIVE": true,
+	"FREEZES": true, "LOANS": true, "LOAN": true, "TALKS": true, "COMPLAINT": true, "PROTEST": true,
+}
+
+var thingPreps = map[string]bool{"AGAINST": true, "ON": true, "ONTO": true, "TO": true, "WITH": true, "FOR": true, "AT": true}

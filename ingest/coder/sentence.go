@@ -73,6 +73,15 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 		attrs = append(attrs, attribution{sayer: sayer, leading: true, g: g, kind: k})
 	}
+	// "Moscow denied that its troops had invaded Crimea": the events of a
+	// denied (or disputed) complement clause are not coded
+	for _, g := range groups {
+		if isSay[g] || g.comp != nil || !denyLemmas[g.verb.lemma] || !a.clauseFollows(g) {
+			continue
+		}
+		isSay[g] = true
+		attrs = append(attrs, attribution{leading: true, g: g, kind: ctlDeny})
+	}
 	for gi, g := range groups {
 		if isSay[g] || !isSayGroup(g) || g.neg {
 			continue
@@ -133,6 +142,9 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			continue
 		}
 		at, leading := reporter(g)
+		if at != nil && leading && at.kind == ctlDeny {
+			continue
+		}
 		var say []int
 		if at != nil {
 			say = at.sayer
@@ -413,7 +425,12 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	} else if kind == ctlDeny {
 		return nil
 	}
-	if code == "" {
+	if code == "" || g.spec {
+		return nil
+	}
+	// "Erdogan called Putin his dear friend", "called the crash a terrorist
+	// act": CALL with a second object names something, it is no phone call
+	if g.verb.lemma == "CALL" && g.comp == nil && a.callNames(g) {
 		return nil
 	}
 	if g.future && g.comp == nil {
@@ -470,6 +487,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(sa) == 0 {
 		return nil
 	}
+	// "Russia and the United States agreed to a truce in Syria": a place
+	// is no target of a reciprocal action between coordinated subjects
+	if len(sa) > 1 && a.locTarget && !materialRoot(code) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
+		ta = nil
+	}
 	ge := &groupEvent{code: code, hi: hi}
 	ge.evidence = append(append(a.evidenceOf(srcs), a.evidenceOf(tgts)...), evidence...)
 	switch {
@@ -481,7 +503,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				}
 			}
 		}
-	case len(sa) > 1 && symmetricRoot(code):
+	case len(sa) > 1 && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi):
 		for _, s := range sa {
 			for _, t := range sa {
 				if s.Code != t.Code {
@@ -511,4 +533,95 @@ func dedupe(evs []CodedEvent) []CodedEvent {
 		out = append(out, e)
 	}
 	return out
+}
+
+// reciprocalLemmas are verbs that, with a coordinated subject and no
+// target, describe an action of the actors towards each other ("India and
+// Pakistan agreed", "Obama and Castro met").
+var reciprocalLemmas = map[string]bool{
+	"MEET": true, "AGREE": true, "SIGN": true, "NEGOTIATE": true, "TALK": true, "DISCUSS": true, "CONFER": true,
+	"CONSULT": true, "RECONCILE": true, "COOPERATE": true, "CLASH": true, "FIGHT": true, "HOLD": true,
+	"CONCLUDE": true, "REACH": true, "RESTORE": true, "RESUME": true, "NORMALIZE": true, "NORMALISE": true,
+	"EXCHANGE": true, "SHAKE": true, "INITIAL": true, "RATIFY": true,
+}
+
+// inherentReciprocal verbs are reciprocal whatever their object.
+var inherentReciprocal = map[string]bool{"MEET": true, "TALK": true, "DISCUSS": true, "NEGOTIATE": true,
+	"CONFER": true, "CONSULT": true, "CLASH": true, "FIGHT": true, "COOPERATE": true, "RECONCILE": true}
+
+// reciprocalNouns are objects that keep a verb reciprocal ("signed an
+// agreement", "held talks", "restored relations").
+var reciprocalNouns = map[string]bool{
+	"TALKS": true, "NEGOTIATIONS": true, "MEETING": true, "MEETINGS": true, "AGREEMENT": true, "AGREEMENTS": true,
+	"DEAL": true, "DEALS": true, "TREATY": true, "ACCORD": true, "ACCORDS": true, "CEASEFIRE": true, "TRUCE": true,
+	"RELATIONS": true, "TIES": true, "PACT": true, "PROTOCOL": true, "MEMORANDUM": true, "DISCUSSIONS": true,
+	"HANDS": true, "VIEWS": true, "PRISONERS": true, "CONSULTATIONS": true, "SUMMIT": true, "DIALOGUE": true,
+	"COOPERATION": true, "DECLARATION": true, "SETTLEMENT": true, "ARMISTICE": true, "CONSENSUS": true,
+	"UNDERSTANDING": true, "JOINT": true, "MUTUAL": true, "BILATERAL": true, "COMPROMISE": true,
+}
+
+// reciprocal reports whether a group with a coordinated subject and no
+// target codes an action between the subjects: a reciprocal verb (or one
+// in its complement) whose direct object, if any, is a reciprocal noun.
+func (a *analysis) reciprocal(g *group, hi int) bool {
+	for c := g; c != nil; c = c.comp {
+		if !reciprocalLemmas[c.verb.lemma] {
+			continue
+		}
+		if c.comp != nil || inherentReciprocal[c.verb.lemma] {
+			return true // "agreed to resume talks", "discussed the plan"
+		}
+		// the direct object, if any, must be reciprocal
+		ci := a.chunkAt(c.last + 1)
+		if ci < 0 || a.chunks[ci].prep != "" || a.chunks[ci].time {
+			return true
+		}
+		ch := &a.chunks[ci]
+		for k := ch.start; k < ch.end && k < hi; k++ {
+			if reciprocalNouns[a.up(k)] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// denyLemmas introduce a clause whose events are denied.
+var denyLemmas = map[string]bool{"DENY": true, "DISMISS": true, "REFUTE": true, "DISPUTE": true, "CONTEST": true}
+
+// clauseFollows reports a finite clause after g: "that ..." or "NP verb".
+func (a *analysis) clauseFollows(g *group) bool {
+	if a.thatFollows(g) {
+		return true
+	}
+	ci := a.chunkAt(g.last + 1)
+	if ci < 0 || a.chunks[ci].prep != "" {
+		return false
+	}
+	j := a.chunks[ci].end
+	for j < len(a.toks) && a.is(j, wAux|wNeg|wAdv) {
+		j++
+	}
+	return j < len(a.toks) && a.isVerb[j]
+}
+
+// callNames reports "call X Y" / "call X \"Y\"": an object chunk directly
+// followed by another noun phrase or a quotation.
+func (a *analysis) callNames(g *group) bool {
+	ci := a.chunkAt(g.last + 1)
+	if ci < 0 || a.chunks[ci].prep != "" || a.chunks[ci].pron != "" && a.chunks[ci].end == g.last+1 {
+		// "called him a liar": pronoun object
+		if ci >= 0 && a.chunks[ci].pron != "" {
+			nx := a.chunkAt(a.chunks[ci].end)
+			return nx >= 0 && a.chunks[nx].prep == "" || a.up(a.chunks[ci].end) == "\""
+		}
+		return false
+	}
+	e := a.chunks[ci].end
+	if a.up(e) == "\"" {
+		return true
+	}
+	nx := a.chunkAt(e)
+	return nx >= 0 && nx != ci && a.chunks[nx].prep == "" && !a.chunks[nx].time
 }
