@@ -89,9 +89,13 @@ func (w *walker) walk(set *ast.SelectionSet, depth, weight int) error {
 			if w.complexity > w.limits.MaxComplexity {
 				return fmt.Errorf("query complexity exceeds %d: ask for smaller pages or fewer nested lists", w.limits.MaxComplexity)
 			}
+			m, err := w.multiplier(s)
+			if err != nil {
+				return err
+			}
 			child := weight
 			if s.SelectionSet != nil {
-				child = weight * w.multiplier(s)
+				child = weight * m
 			}
 			if err := w.walk(s.SelectionSet, depth+1, child); err != nil {
 				return err
@@ -116,20 +120,26 @@ func (w *walker) walk(set *ast.SelectionSet, depth, weight int) error {
 
 // multiplier estimates how many items a field returns: its first or
 // maxNodes argument when it has one, else a fixed guess for lists.
-func (w *walker) multiplier(f *ast.Field) int {
+// A page size over MaxFirst is refused here, before anything runs.
+func (w *walker) multiplier(f *ast.Field) (int, error) {
 	for _, a := range f.Arguments {
 		switch a.Name.Value {
 		case "first", "maxNodes":
-			if n, ok := w.intValue(a.Value); ok && n > 0 {
-				return n
+			n, ok := w.intValue(a.Value)
+			if !ok {
+				continue
 			}
+			if n < 1 || n > w.limits.MaxFirst {
+				return 0, fmt.Errorf("%s must be between 1 and %d, got %d", a.Name.Value, w.limits.MaxFirst, n)
+			}
+			return n, nil
 		}
 	}
 	switch f.Name.Value {
 	case "edges", "nodes", "mentions", "articles", "links", "actors", "byRoot", "timeline", "supporters", "opponents", "evidence", "eventTypes":
-		return listDefault
+		return listDefault, nil
 	}
-	return 1
+	return 1, nil
 }
 
 func (w *walker) intValue(v ast.Value) (int, bool) {

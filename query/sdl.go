@@ -71,6 +71,9 @@ func printArgs(args []*graphql.Argument) string {
 	if len(args) == 0 {
 		return ""
 	}
+	// graphql-go keeps arguments in a map: sort them so the SDL is stable.
+	args = append([]*graphql.Argument(nil), args...)
+	sort.Slice(args, func(i, j int) bool { return args[i].Name() < args[j].Name() })
 	parts := make([]string, len(args))
 	for i, a := range args {
 		p := a.Name() + ": " + a.Type.String()

@@ -313,7 +313,7 @@ func TestEndpoints(t *testing.T) {
 		path, contains, contentType string
 	}{
 		{"/schema.graphql", "type Query {", "text/plain"},
-		{"/schema.graphql", `supporters(of: String!, first: Int = 10, from: String, to: String): [RankedActor!]!`, ""},
+		{"/schema.graphql", `supporters(first: Int = 10, from: String, of: String!, to: String): [RankedActor!]!`, ""},
 		{"/healthz", `"status":"ok"`, "application/json"},
 		{"/metrics", `dyad_graphql_requests_total{operation="query:stats",outcome="ok"} 1`, "text/plain"},
 		{"/graphiql", "GraphiQL", "text/html"},
