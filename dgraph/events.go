@@ -18,9 +18,6 @@ import (
 const (
 	defaultPageSize = 50
 	maxPageSize     = 1000
-	// maxDyadKeys bounds the source×target pairs looked up through the
-	// event.dyad index; larger products use the source or target index.
-	maxDyadKeys = 64
 )
 
 // selection is an EventFilter translated to DQL: var blocks, a root
@@ -68,15 +65,6 @@ func orCond(funcs []string) cond {
 	return c
 }
 
-func allExact(sels []schema.Selector) bool {
-	for _, s := range sels {
-		if s.Prefix {
-			return false
-		}
-	}
-	return true
-}
-
 // selectEvents translates a filter. It fails on malformed selectors.
 func (s *Store) selectEvents(f schema.EventFilter) (*selection, error) {
 	srcs, err := schema.ParseSelectors(f.Sources)
@@ -95,39 +83,29 @@ func (s *Store) selectEvents(f schema.EventFilter) (*selection, error) {
 	// Conditions in order of expected selectivity; the first that can be a
 	// root function becomes the root, the others the filter.
 	var conds []cond
-	skipSrcTgt := false
-	if len(srcs) > 0 && len(tgts) > 0 && allExact(srcs) && allExact(tgts) && len(srcs)*len(tgts) <= maxDyadKeys {
-		var keys []string
-		for _, s := range srcs {
-			for _, t := range tgts {
-				keys = append(keys, s.Code+"|"+t.Code)
-			}
-		}
-		fn := fmt.Sprintf("eq(event.dyad, %s)", q.list(keys))
-		conds = append(conds, cond{filter: fn, root: fn})
-		skipSrcTgt = true
+	if len(srcs) > 0 {
+		conds = append(conds, orCond(selectorFuncs(q, "event.src", srcs)))
 	}
-	if !skipSrcTgt {
-		if len(srcs) > 0 {
-			conds = append(conds, orCond(selectorFuncs(q, "event.src", srcs)))
-		}
-		if len(tgts) > 0 {
-			conds = append(conds, orCond(selectorFuncs(q, "event.tgt", tgts)))
-		}
+	if len(tgts) > 0 {
+		conds = append(conds, orCond(selectorFuncs(q, "event.tgt", tgts)))
 	}
 	if len(acts) > 0 {
 		funcs := append(selectorFuncs(q, "event.src", acts), selectorFuncs(q, "event.tgt", acts)...)
 		conds = append(conds, orCond(funcs))
 	}
 	single := func(fn string) { conds = append(conds, cond{filter: fn, root: fn}) }
+	// Outlets, places, countries and mention counts have few distinct
+	// values, so their indexes would be huge posting lists rewritten by
+	// every batch: they are not indexed and only ever filter.
+	filterOnly := func(fn string) { conds = append(conds, cond{filter: fn}) }
 	if f.Outlet != "" {
-		single(fmt.Sprintf("eq(event.outletset, %s)", q.str(f.Outlet)))
+		filterOnly(fmt.Sprintf("eq(event.outletset, %s)", q.str(f.Outlet)))
 	}
 	if p := strings.ToLower(strings.TrimSpace(f.Place)); p != "" {
-		single(fmt.Sprintf("eq(event.placename, %s)", q.str(p)))
+		filterOnly(fmt.Sprintf("eq(event.placename, %s)", q.str(p)))
 	}
 	if c := strings.ToUpper(strings.TrimSpace(f.Country)); c != "" {
-		single(fmt.Sprintf("eq(event.country, %s)", q.str(c)))
+		filterOnly(fmt.Sprintf("eq(event.country, %s)", q.str(c)))
 	}
 	empty := false
 	switch {
@@ -170,7 +148,7 @@ func (s *Store) selectEvents(f schema.EventFilter) (*selection, error) {
 		}
 	}
 	if f.MinMentions > 1 {
-		single(fmt.Sprintf("ge(event.mentions, %s)", q.int(f.MinMentions)))
+		filterOnly(fmt.Sprintf("ge(event.mentions, %s)", q.int(f.MinMentions)))
 	}
 
 	var blocks strings.Builder

@@ -370,7 +370,6 @@ func writeEvent(w *nquads, ref string, e schema.Event, src, tgt string) {
 	w.ref(ref, "event.target", tgt)
 	w.str(ref, "event.src", e.Source.Code)
 	w.str(ref, "event.tgt", e.Target.Code)
-	w.str(ref, "event.dyad", e.Source.Code+"|"+e.Target.Code)
 	w.str(ref, "event.code", e.Code)
 	w.str(ref, "event.date", e.Date.Format(time.RFC3339))
 	for _, bk := range [...]struct {
