@@ -44,6 +44,7 @@ func commands() map[string]command {
 		"stats":   {"print counts of what the store holds as JSON", runStats},
 		"demo":    {"load the bundled sample articles into the embedded store and serve them", runDemo},
 		"bench":   {"measure write and query speed against a baseline", runBench},
+		"migrate": {"copy every event with its provenance from one store to another", runMigrate},
 		"export":  {"stream events as CSV or JSONL with the API's filters", runExport},
 		"watch":   {"poll feeds and ingest what is new, until interrupted", runWatch},
 		"version": {"print the version", runVersion},
