@@ -98,19 +98,15 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	return ingestInputs(ctx, e, f, *store, fs.Args())
-}
-
-func ingestInputs(ctx context.Context, e env, f ingestFlags, storeAddr string, inputs []string) error {
-	log, err := newLogger(e, f.logFormat)
-	if err != nil {
-		return err
-	}
-	s, err := openStore(ctx, storeAddr)
+	s, log, err := openWithLogger(ctx, e, *store, f.logFormat)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	return ingestInputs(ctx, e, f, s, log, fs.Args())
+}
+
+func ingestInputs(ctx context.Context, e env, f ingestFlags, s schema.Store, log *slog.Logger, inputs []string) error {
 	c, err := newCoder(f)
 	if err != nil {
 		return err
@@ -136,11 +132,7 @@ func runWatch(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	log, err := newLogger(e, f.logFormat)
-	if err != nil {
-		return err
-	}
-	s, err := openStore(ctx, *store)
+	s, log, err := openWithLogger(ctx, e, *store, f.logFormat)
 	if err != nil {
 		return err
 	}
@@ -175,22 +167,18 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	s, log, err := openWithLogger(ctx, e, *store, f.logFormat)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
 	e.stdin = bytes.NewReader(samples.ArticlesJSONL())
 	fmt.Fprintf(e.stderr, "Coding the sample articles into %s\n", *store)
-	if err := ingestInputs(ctx, e, f, *store, []string{"-"}); err != nil {
+	if err := ingestInputs(ctx, e, f, s, log, []string{"-"}); err != nil {
 		return err
 	}
 	if *noServe || ctx.Err() != nil {
 		return nil
 	}
-	log, err := newLogger(e, f.logFormat)
-	if err != nil {
-		return err
-	}
-	s, err := openStore(ctx, *store)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
 	return serve(ctx, e, log, serveConfig{store: *store, addr: *addr}, s)
 }

@@ -22,11 +22,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	log, err := newLogger(e, *logFormat)
-	if err != nil {
-		return err
-	}
-	s, err := openStore(ctx, *store)
+	s, log, err := openWithLogger(ctx, e, *store, *logFormat)
 	if err != nil {
 		return err
 	}
@@ -53,6 +49,19 @@ func serve(ctx context.Context, e env, log *slog.Logger, c serveConfig, s schema
 	log.Info("serving", "addr", "http://"+c.addr, "store", c.store, "writes", c.token != "")
 	fmt.Fprintf(e.stderr, "Dyad is serving %s on http://%s/ (GraphiQL at /graphiql). Stop with Ctrl-C.\n", c.store, c.addr)
 	return srv.ListenAndServe(ctx, c.addr)
+}
+
+// openWithLogger opens the store and the logger a long-running command needs.
+func openWithLogger(ctx context.Context, e env, store, logFormat string) (schema.Store, *slog.Logger, error) {
+	log, err := newLogger(e, logFormat)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := openStore(ctx, store)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, log, nil
 }
 
 func newLogger(e env, format string) (*slog.Logger, error) {
