@@ -357,6 +357,17 @@ func (a *api) buildSchema() (graphql.Schema, error) {
 	a.resolveTallies(dyadTally, timelinePoint, rankedType, networkEdge, rootCount)
 	a.resolveGraphs(relationsType, nodeType, networkType, linkType, pathType, statsType)
 
+	rankField := func(description string, stance schema.Stance) *graphql.Field {
+		return &graphql.Field{
+			Type:        graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(rankedType))),
+			Description: description,
+			Args: dateArgs(graphql.FieldConfigArgument{
+				"of":    {Type: graphql.NewNonNull(graphql.String), Description: selectorDoc},
+				"first": {Type: graphql.Int, DefaultValue: 10},
+			}),
+			Resolve: a.rank(stance),
+		}
+	}
 	queryType := graphql.NewObject(graphql.ObjectConfig{
 		Name: "Query",
 		Fields: graphql.Fields{
@@ -391,24 +402,8 @@ func (a *api) buildSchema() (graphql.Schema, error) {
 				}),
 				Resolve: a.relations,
 			},
-			"supporters": {
-				Type:        graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(rankedType))),
-				Description: "Who supports an actor: actors whose events towards it sum to a positive Goldstein score, highest first (ties: more events, then code). Actors selected by `of` itself are left out.",
-				Args: dateArgs(graphql.FieldConfigArgument{
-					"of":    {Type: graphql.NewNonNull(graphql.String), Description: selectorDoc},
-					"first": {Type: graphql.Int, DefaultValue: 10},
-				}),
-				Resolve: a.rank(schema.Supporters),
-			},
-			"opponents": {
-				Type:        graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(rankedType))),
-				Description: "Who opposes an actor: actors whose events towards it sum to a negative Goldstein score, lowest first.",
-				Args: dateArgs(graphql.FieldConfigArgument{
-					"of":    {Type: graphql.NewNonNull(graphql.String), Description: selectorDoc},
-					"first": {Type: graphql.Int, DefaultValue: 10},
-				}),
-				Resolve: a.rank(schema.Opponents),
-			},
+			"supporters": rankField("Who supports an actor: actors whose events towards it sum to a positive Goldstein score, highest first (ties: more events, then code). Actors selected by `of` itself are left out.", schema.Supporters),
+			"opponents":  rankField("Who opposes an actor: actors whose events towards it sum to a negative Goldstein score, lowest first (ties: more events, then code). Actors selected by `of` itself are left out.", schema.Opponents),
 			"timeline": {
 				Type:        graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(timelinePoint))),
 				Description: "Events per period with counts by quad class and Goldstein sum; empty periods included. Give source and/or target for a directed dyad, actor for everything an actor is part of.",
