@@ -340,14 +340,22 @@ func (s *Store) Events(ctx context.Context, f schema.EventFilter, p schema.PageR
 			return schema.EventPage{}, fmt.Errorf("dgraph: events: %w", err)
 		}
 		d := q.date(day)
-		after = fmt.Sprintf(" @filter(gt(event.date, %s) OR (eq(event.date, %s) AND gt(event.xid, %s)))", d, d, q.str(id))
+		cmp := "gt"
+		if p.Newest {
+			cmp = "lt"
+		}
+		after = fmt.Sprintf(" @filter(%[1]s(event.date, %[2]s) OR (eq(event.date, %[2]s) AND %[1]s(event.xid, %[3]s)))", cmp, d, q.str(id))
 	}
 	if sel.empty {
 		return schema.EventPage{Events: []schema.Event{}, Cursors: []string{}}, nil
 	}
+	order := "orderasc"
+	if p.Newest {
+		order = "orderdesc"
+	}
 	blocks := sel.blocks +
 		"total(func: uid(R)) { count(uid) }\n" +
-		fmt.Sprintf("ev(func: uid(R), orderasc: event.date, orderasc: event.xid, first: %s)%s {\n%s\n}\n", q.int(first+1), after, eventFields)
+		fmt.Sprintf("ev(func: uid(R), %[1]s: event.date, %[1]s: event.xid, first: %[2]s)%[3]s {\n%[4]s\n}\n", order, q.int(first+1), after, eventFields)
 	var out struct {
 		Total []struct {
 			Count int `json:"count"`

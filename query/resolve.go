@@ -148,7 +148,7 @@ func (a *api) eventsPage(p graphql.ResolveParams, f schema.EventFilter) (interfa
 		return nil, err
 	}
 	after, _ := p.Args["after"].(string)
-	page, err := a.store.Events(p.Context, f, schema.PageRequest{First: n, After: after})
+	page, err := a.store.Events(p.Context, f, schema.PageRequest{First: n, After: after, Newest: p.Args["order"] == "NEWEST_FIRST"})
 	if err != nil {
 		return nil, err
 	}
@@ -691,7 +691,7 @@ func (a *api) resolveGraphs(relations, node, network, link, path, stats *graphql
 		}
 		var evs []schema.Event
 		for _, dir := range [][2]string{{l.from, l.to}, {l.to, l.from}} {
-			page, err := a.store.Events(p.Context, schema.EventFilter{Sources: []string{dir[0]}, Targets: []string{dir[1]}}, schema.PageRequest{First: a.limits.MaxFirst})
+			page, err := a.store.Events(p.Context, schema.EventFilter{Sources: []string{dir[0]}, Targets: []string{dir[1]}}, schema.PageRequest{First: n, Newest: true})
 			if err != nil {
 				return nil, err
 			}

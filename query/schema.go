@@ -97,6 +97,14 @@ func (a *api) buildSchema() (graphql.Schema, error) {
 		},
 	})
 
+	orderEnum := graphql.NewEnum(graphql.EnumConfig{
+		Name:        "EventOrder",
+		Description: "The order of an events connection.",
+		Values: graphql.EnumValueConfigMap{
+			"OLDEST_FIRST": {Value: "OLDEST_FIRST", Description: "by day, then id"},
+			"NEWEST_FIRST": {Value: "NEWEST_FIRST", Description: "by day descending, then id descending"},
+		},
+	})
 	eventType := graphql.NewObject(graphql.ObjectConfig{
 		Name:        "EventType",
 		Description: "A CAMEO event code of the ontology.",
@@ -212,7 +220,7 @@ func (a *api) buildSchema() (graphql.Schema, error) {
 	})
 	connType := graphql.NewObject(graphql.ObjectConfig{
 		Name:        "EventConnection",
-		Description: "A page of events in (date, id) order.",
+		Description: "A page of events in (date, id) order, or the reverse.",
 		Fields: graphql.Fields{
 			"edges":      {Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(edgeType)))},
 			"pageInfo":   {Type: graphql.NewNonNull(pageInfo)},
@@ -347,6 +355,7 @@ func (a *api) buildSchema() (graphql.Schema, error) {
 			"role":  {Type: roleEnum, DefaultValue: "EITHER"},
 			"first": {Type: graphql.Int, DefaultValue: 20},
 			"after": {Type: graphql.String},
+			"order": {Type: orderEnum, DefaultValue: "OLDEST_FIRST"},
 		},
 		Resolve: a.actorEvents,
 	})
@@ -391,6 +400,7 @@ func (a *api) buildSchema() (graphql.Schema, error) {
 					"filter": {Type: filterInput},
 					"first":  {Type: graphql.Int, DefaultValue: 50},
 					"after":  {Type: graphql.String, Description: "endCursor of the previous page."},
+					"order":  {Type: orderEnum, DefaultValue: "OLDEST_FIRST"},
 				},
 				Resolve: a.events,
 			},

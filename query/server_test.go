@@ -89,6 +89,7 @@ var goldenQueries = []struct{ name, query string }{
 			sentence evidence reportedBy { code name }
 			mentions { sentence sentenceIndex evidence reportedBy { code } article { id title outlet published url } }
 			articles { id outlet } } } } }`},
+	{"events_newest", `{ events(filter: {sources: ["RUS*"]}, first: 3, order: NEWEST_FIRST) { totalCount pageInfo { hasNextPage } edges { node { date code } } } }`},
 	{"events_filtered", `{ events(filter: {actors: ["SYRGOV"], quadClasses: [1, 2], from: "2015-10-02", country: "SYR"}) {
 		totalCount edges { node { code date place { name } } } } }`},
 	{"relations", `{ relations(source: "RUS*", target: "SYR*") {

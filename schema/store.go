@@ -37,8 +37,9 @@ type Store interface {
 	// text (case-insensitive), most active first.
 	SearchActors(ctx context.Context, search string, first int) ([]ActorSummary, error)
 
-	// Events returns events matching the filter in (date, ID) order, one page
-	// at a time, each with its mentions.
+	// Events returns events matching the filter in (date, ID) order, or the
+	// reverse with PageRequest.Newest, one page at a time, each with its
+	// mentions.
 	Events(ctx context.Context, f EventFilter, p PageRequest) (EventPage, error)
 	// Aggregate counts matching events grouped by the requested dimensions,
 	// in the database. It is the primitive behind relations, timelines,
@@ -116,6 +117,8 @@ type EventFilter struct {
 type PageRequest struct {
 	First int
 	After string // opaque cursor; "" starts at the beginning
+	// Newest orders pages newest first: (date, ID) descending.
+	Newest bool
 }
 
 // EventPage is one page of events.

@@ -44,7 +44,11 @@ func (s *Store) events(ctx context.Context, f schema.EventFilter, p schema.PageR
 		if err != nil {
 			return schema.EventPage{}, err
 		}
-		pw = w.with("(e.day, e.id) > (?, ?)", day, id)
+		cmp := ">"
+		if p.Newest {
+			cmp = "<"
+		}
+		pw = w.with("(e.day, e.id) "+cmp+" (?, ?)", day, id)
 	}
 
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -56,7 +60,7 @@ func (s *Store) events(ctx context.Context, f schema.EventFilter, p schema.PageR
 	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM events e"+w.String(), w.args...).Scan(&page.Total); err != nil {
 		return schema.EventPage{}, fmt.Errorf("count: %w", err)
 	}
-	events, seqs, err := queryEvents(ctx, tx, pw, first+1)
+	events, seqs, err := queryEvents(ctx, tx, pw, first+1, p.Newest)
 	if err != nil {
 		return schema.EventPage{}, err
 	}
@@ -78,21 +82,25 @@ func (s *Store) events(ctx context.Context, f schema.EventFilter, p schema.PageR
 // places: the page is chosen from the events table alone, so that without a
 // narrower filter it is read in (day, id) order from events_day_id and
 // stops at the limit, instead of sorting every event.
-func eventsPage(w *where) string {
+func eventsPage(w *where, newest bool) string {
+	order := "e.day, e.id"
+	if newest {
+		order = "e.day DESC, e.id DESC"
+	}
 	return `SELECT e.seq, e.id, e.src, sa.name, e.tgt, ta.name, e.code, e.root, e.quad, e.goldstein, e.day,
 	p.name, p.country, p.lat, p.lon, e.num_mentions, e.num_outlets
-FROM (SELECT * FROM events e` + w.String() + ` ORDER BY e.day, e.id LIMIT ?) e
+FROM (SELECT * FROM events e` + w.String() + ` ORDER BY ` + order + ` LIMIT ?) e
 JOIN actors sa ON sa.code = e.src
 JOIN actors ta ON ta.code = e.tgt
 LEFT JOIN places p ON p.key = e.place_key
-ORDER BY e.day, e.id`
+ORDER BY ` + order
 }
 
 // queryEvents reads up to limit events matching w in (day, ID) order,
 // without their mentions, and their seqs.
-func queryEvents(ctx context.Context, tx *sql.Tx, w *where, limit int) ([]schema.Event, []int64, error) {
+func queryEvents(ctx context.Context, tx *sql.Tx, w *where, limit int, newest bool) ([]schema.Event, []int64, error) {
 	args := append(w.args[:len(w.args):len(w.args)], limit)
-	rows, err := tx.QueryContext(ctx, eventsPage(w), args...)
+	rows, err := tx.QueryContext(ctx, eventsPage(w, newest), args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("query: %w", err)
 	}

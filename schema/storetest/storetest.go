@@ -390,6 +390,26 @@ func testPagination(ctx context.Context, t *testing.T, s schema.Store) {
 			t.Errorf("pages of %d: %v (total %d), want %v", size, names(ids(got)), total, names(want))
 		}
 	}
+	// Newest first: the same events in reverse, across pages.
+	var newest []string
+	req := schema.PageRequest{First: 4, Newest: true}
+	for guard := 0; guard < 10; guard++ {
+		page, err := s.Events(ctx, schema.EventFilter{}, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		newest = append(newest, ids(page.Events)...)
+		if !page.HasNext {
+			break
+		}
+		req.After = page.Cursors[len(page.Cursors)-1]
+	}
+	for i, j := 0, len(newest)-1; i < j; i, j = i+1, j-1 {
+		newest[i], newest[j] = newest[j], newest[i]
+	}
+	if !reflect.DeepEqual(newest, want) {
+		t.Errorf("newest first, reversed: %v, want %v", names(newest), names(want))
+	}
 	page, err := s.Events(ctx, schema.EventFilter{}, schema.PageRequest{First: 5})
 	if err != nil {
 		t.Fatal(err)
