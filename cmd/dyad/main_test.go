@@ -6,10 +6,13 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -351,5 +354,56 @@ func TestMigrateToDgraph(t *testing.T) {
 	ea, eb := dyad(t, nil, "export", "--store", sq), dyad(t, nil, "export", "--store", dg)
 	if ea.code != 0 || ea.stdout != eb.stdout {
 		t.Errorf("exports differ between sqlite (%d bytes) and dgraph (%d bytes)", len(ea.stdout), len(eb.stdout))
+	}
+}
+
+// TestWatchPollsAFeed serves a feed that grows between polls and checks
+// that dyad watch ingests each item once.
+func TestWatchPollsAFeed(t *testing.T) {
+	var mu sync.Mutex
+	items := 2
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		n := items
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Levant Report</title>`)
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(w, `<item><title>Item %d</title><link>https://levant.example/%d</link><pubDate>Wed, 30 Sep 2015 1%d:00:00 +0000</pubDate>
+<description>Russian warplanes struck rebel positions near Aleppo on Wednesday, report %d said.</description></item>`, i, i, i, i)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	}))
+	defer srv.Close()
+	store := "sqlite:" + filepath.Join(t.TempDir(), "watch.db")
+	cmd := exec.Command(binary, "watch", "--interval", "200ms", "--store", store, srv.URL+"/feed")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor := func(n int) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for time.Now().Before(deadline) {
+			if articleCount(strings.TrimPrefix(store, "sqlite:")) == n {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("watch did not store %d articles in time:\n%s", n, errb.String())
+	}
+	waitFor(2)
+	mu.Lock()
+	items = 3
+	mu.Unlock()
+	waitFor(3)
+	time.Sleep(500 * time.Millisecond) // more polls: nothing new
+	cmd.Process.Signal(os.Interrupt)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("watch after SIGINT: %v\n%s", err, errb.String())
+	}
+	if st := stats(t, store); st.Articles != 3 {
+		t.Errorf("stats after watching: %+v, want 3 articles", st)
 	}
 }
