@@ -297,6 +297,9 @@ func (a *analysis) verbContext(i int) bool {
 	kind := a.formKindAt(i)
 	p := a.prevContent(i)
 	if p < 0 {
+		if kind == 's' && a.is(i+1, wAux) {
+			return false // "Sanctions were imposed ...": a plural noun subject
+		}
 		return kind == 'd' || kind == 's' // headline style "Russia warns", rare at start
 	}
 	pu := a.up(p)
@@ -318,7 +321,8 @@ func (a *analysis) verbContext(i int) bool {
 	}
 	switch kind {
 	case 'g':
-		return false
+		// a participle clause after the main clause: ", accusing it of ..."
+		return a.is(p, wComma) && p > 0 && participleLemmas[a.verbs[i][0].lemma]
 	case 'd':
 		return true
 	case 's':
@@ -636,4 +640,12 @@ func (a *analysis) titleCase() bool {
 		a.tc = -1
 	}
 	return a.tc > 0
+}
+
+// participleLemmas may head a participle clause whose subject is the main
+// clause's subject (", accusing it of ...", ", calling him a dictator").
+var participleLemmas = map[string]bool{
+	"ACCUSE": true, "CALL": true, "CRITICIZE": true, "CRITICISE": true, "CONDEMN": true, "BLAME": true,
+	"URGE": true, "WARN": true, "THREATEN": true, "DEMAND": true, "PRAISE": true, "DENOUNCE": true,
+	"THANK": true, "CHARGE": true, "BRAND": true,
 }

@@ -27,7 +27,11 @@
 // the nearest chunk to the left and the target the direct object, else a
 // prepositional complement; passives take their source from the by-phrase;
 // coordinated actors give one event per actor, and both directions for a
-// coordinated subject of a symmetric verb. The verb's code comes from its
+// coordinated subject of a symmetric verb. A target of unknown country
+// ("soldiers") takes the source's country when the clause names no other
+// (domestic events). Participle clauses (", accusing it of") and purpose
+// infinitives with a pronoun object ("telephoned X to congratulate him")
+// take the main clause's subject, and their pronoun its target. The verb's code comes from its
 // block in CAMEO.2.0.txt, refined by the most specific matching pattern
 // (objects, prepositions, synsets; active:passive codes). Complements turn
 // into intent (03x), threat (13x), appeal (02x), demand (10x) or rejection

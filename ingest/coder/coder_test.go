@@ -381,3 +381,23 @@ func TestSampleCorpusClasses(t *testing.T) {
 		t.Errorf("phone call: %v", triples(r))
 	}
 }
+
+func TestDomesticAndClauses(t *testing.T) {
+	pub := time.Date(2017, 6, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, src, tgt, code string }{
+		{"Turkish authorities detained thousands of soldiers on Saturday.", "TURGOV", "TURMIL", "17"},
+		{"Pro-Russian separatists shelled the Ukrainian town of Debaltseve on Thursday.", "UKRREB", "UKR", "19"},
+		{"Protesters stormed the U.S. embassy compound on Sunday.", "", "USA", "145"},
+		{"Sanctions were imposed on Russia by Japan on Friday.", "JPN", "RUS", "163"},
+		{"Russia criticized Britain on Tuesday, accusing it of spreading hysteria.", "RUS", "GBR", "112"},
+		{"Vladimir Putin telephoned Bashar al-Assad on Friday to congratulate him.", "RUSGOV", "SYRGOV", "05"},
+		{"Malaysia expelled North Korea's ambassador on Saturday.", "MYS", "PRK", "161"},
+		{"Donald Trump met Theresa May at the White House.", "USAGOV", "GBRGOV", "04"},
+	}
+	for _, tt := range tests {
+		r := code(t, tt.text, pub)
+		if hasEvent(r, tt.src, tt.tgt, tt.code) == nil {
+			t.Errorf("%s: %v, want %s %s %s", tt.text, triples(r), tt.src, tt.tgt, tt.code)
+		}
+	}
+}

@@ -153,12 +153,14 @@ func loadLexicon(opts Options) (*lexicon, error) {
 		places:    newPhraseIndex(),
 	}
 	// Actors: built-ins, then Dyad's additions, then the user's files (which override).
+	// Dyad's entries replace the built-in codes of identical phrases (they
+	// carry whole dated histories).
 	for _, name := range []string{"actors.txt.gz", "dyad.actors.txt"} {
 		r, err := readEmbedded(name)
 		if err != nil {
 			return nil, err
 		}
-		if err := lx.addActors(r, false); err != nil {
+		if err := lx.addActors(r, name == "dyad.actors.txt"); err != nil {
 			return nil, fmt.Errorf("coder: %s: %w", name, err)
 		}
 	}

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strings"
 	"time"
 
 	"github.com/dyadgraph/dyad/ingest/coder/internal/dict"
@@ -136,7 +137,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 		}
 	}
-	var prevSubj []int
+	var prevSubj, prevObj []int
 	for _, g := range groups {
 		if isSay[g] || relative[g] {
 			continue
@@ -158,8 +159,27 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 		}
 		subj := a.subjectOf(g, floor)
+		participle := a.formKindAt(g.head) == 'g' && g.first == g.head && a.is(g.first-1, wComma)
+		if participle {
+			if len(prevSubj) == 0 {
+				continue
+			}
+			subj = -1
+		}
+		purpose := a.purposeClause(g) && len(prevObj) > 0
+		if purpose {
+			// "X telephoned Y to congratulate him": X congratulates Y. Other
+			// purpose clauses of a coded event ("met Y to discuss efforts")
+			// add no event.
+			if !a.pronObject(g) {
+				continue
+			}
+			subj = -1
+		}
 		var subjs []int
-		if subj >= 0 {
+		if purpose || participle {
+			subjs = prevSubj
+		} else if subj >= 0 {
 			if a.chunks[subj].pron != "" {
 				switch {
 				case leading && len(say) > 0:
@@ -202,10 +222,15 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 			continue
 		}
-		ev := a.codeGroup(g, subjs, say)
+		objRef := say
+		if (purpose || participle) && len(prevObj) > 0 {
+			objRef = prevObj
+		}
+		ev := a.codeGroup(g, subjs, objRef)
 		if ev == nil {
 			continue
 		}
+		prevObj = ev.tgts
 		lo, hi := g.first, ev.hi
 		if subj >= 0 {
 			lo = a.chunks[subj].start
@@ -288,6 +313,7 @@ func (a *analysis) trailingSay(g *group) bool {
 
 // groupEvent is the result of coding one verb group.
 type groupEvent struct {
+	tgts     []int // target chunks
 	code     string
 	pairs    [][2]schema.Actor
 	evidence []string
@@ -430,7 +456,9 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	}
 	// "Erdogan called Putin his dear friend", "called the crash a terrorist
 	// act": CALL with a second object names something, it is no phone call
-	if g.verb.lemma == "CALL" && g.comp == nil && a.callNames(g) {
+	if g.verb.lemma == "CALL" && g.comp == nil && !a.is(g.last+1, wPrep) && a.insultAfter(g.last+1, min(hi, g.last+8)) {
+		code = "111" // "calling him a dictator": a denunciation
+	} else if g.verb.lemma == "CALL" && g.comp == nil && a.callNames(g) {
 		return nil
 	}
 	if g.future && g.comp == nil {
@@ -463,6 +491,15 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				tgts = []int{nx}
 			}
 		}
+		// "sanctions were imposed on Russia by Japan": a thing as subject,
+		// the target in a PP after the verb
+		if len(a.actorsOf(tgts)) == 0 && len(srcs) > 0 && (len(subjs) == 0 || a.chunks[subjs[0]].pron == "") {
+			for _, ci := range a.objectOf(g.last+1, hi, code) {
+				if a.chunks[ci].prep != "" && a.chunks[ci].prep != "BY" && a.chunks[ci].prep != "FROM" {
+					tgts = append(tgts, ci)
+				}
+			}
+		}
 	default:
 		srcs = subjs
 		if tgtFrom < 0 {
@@ -474,7 +511,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			}
 		}
 	}
-	// object pronouns refer to the reporting actor: "fired at it"
+	// object pronouns refer to the reporting actor ("fired at it") or, in a
+	// purpose or participle clause, to the previous clause's target
+	if len(say) > 0 && !g.passive && a.pronObject(g) {
+		tgts = say
+	}
 	if len(a.actorsOf(tgts)) == 0 && len(say) > 0 {
 		for j := g.last + 1; j < hi; j++ {
 			if a.is(j, wObjPron) && a.ment[j] < 0 {
@@ -492,10 +533,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(sa) > 1 && a.locTarget && !materialRoot(code) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
 		ta = nil
 	}
-	ge := &groupEvent{code: code, hi: hi}
+	ge := &groupEvent{code: code, hi: hi, tgts: tgts}
 	ge.evidence = append(append(a.evidenceOf(srcs), a.evidenceOf(tgts)...), evidence...)
 	switch {
 	case len(ta) > 0:
+		ta = a.domesticTargets(sa, ta, srcs, hi)
 		for _, s := range sa {
 			for _, t := range ta {
 				if s.Code != t.Code {
@@ -624,4 +666,104 @@ func (a *analysis) callNames(g *group) bool {
 	}
 	nx := a.chunkAt(e)
 	return nx >= 0 && nx != ci && a.chunks[nx].prep == "" && !a.chunks[nx].time
+}
+
+// domesticTargets gives targets of unknown country ("soldiers", "a rebel
+// commander") the country of the sources when all sources share one and the
+// clause names no other country: CAMEO codes such events as domestic
+// ("Turkish authorities detained soldiers" → TURGOV TURMIL).
+func (a *analysis) domesticTargets(sa, ta []schema.Actor, srcs []int, hi int) []schema.Actor {
+	unknown := false
+	for _, t := range ta {
+		if strings.HasPrefix(t.Code, "---") && len(t.Code) > 3 {
+			unknown = true
+		}
+	}
+	if !unknown {
+		return ta
+	}
+	country := ""
+	for _, s := range sa {
+		c := countryOf(s.Code)
+		if c == "" || country != "" && c != country {
+			return ta
+		}
+		country = c
+	}
+	lo := 0
+	if len(srcs) > 0 {
+		lo = a.chunks[srcs[0]].start
+	}
+	for _, m := range a.mentions {
+		if !m.actor || m.code == "" || m.start < lo || m.start >= hi {
+			continue
+		}
+		if c := countryOf(m.code); c != "" && c != country || strings.HasPrefix(m.code, "IGO") || strings.HasPrefix(m.code, "IMG") {
+			return ta
+		}
+	}
+	out := make([]schema.Actor, len(ta))
+	for i, t := range ta {
+		out[i] = t
+		if strings.HasPrefix(t.Code, "---") && len(t.Code) > 3 {
+			out[i] = schema.Actor{Code: country + t.Code[3:], Name: t.Name}
+		}
+	}
+	return out
+}
+
+// countryOf returns the country part of an actor code, "" for unknown
+// countries, international and transnational actors.
+func countryOf(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	switch c := code[:3]; c {
+	case "---", "IGO", "IMG", "NGO", "NGM", "MNC", "UIS", "UNK":
+		return ""
+	default:
+		return c
+	}
+}
+
+// purposeClause reports an infinitive of purpose: "to V" right after a
+// clause (its object and adjuncts), not a complement of the verb before.
+func (a *analysis) purposeClause(g *group) bool {
+	j := g.first - 1
+	for j >= 0 && a.is(j, wAdv) {
+		j--
+	}
+	if a.up(j) != "TO" || j == 0 {
+		return false
+	}
+	// "TO" must follow a noun phrase or a time expression, not a verb
+	k := j - 1
+	return a.chunkAt(k) >= 0 && !a.isVerb[k]
+}
+
+// pronObject reports an object pronoun right after the group ("congratulate him").
+func (a *analysis) pronObject(g *group) bool {
+	switch a.up(g.last + 1) {
+	case "HIM", "HER", "IT", "THEM":
+		return a.ment[g.last+1] < 0
+	}
+	return false
+}
+
+// insultWords are names that make "call X a Y" a denunciation.
+var insultWords = map[string]bool{
+	"DICTATOR": true, "MADMAN": true, "TERRORIST": true, "TERRORISTS": true, "LIAR": true, "CRIMINAL": true,
+	"CRIMINALS": true, "MURDERER": true, "MURDERERS": true, "THUG": true, "THUGS": true, "BULLY": true,
+	"TYRANT": true, "BUTCHER": true, "FASCIST": true, "FASCISTS": true, "TRAITOR": true, "TRAITORS": true,
+	"PUPPET": true, "PUPPETS": true, "GANGSTER": true, "GANGSTERS": true, "LUNATIC": true, "MANIAC": true,
+	"DOTARD": true, "KILLER": true, "KILLERS": true, "ENEMY": true, "NAZI": true, "NAZIS": true,
+}
+
+func (a *analysis) insultAfter(from, to int) bool {
+	for j := from; j < to && j < len(a.toks); j++ {
+		if insultWords[a.up(j)] {
+			return true
+		}
+	}
+	return false
 }

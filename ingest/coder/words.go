@@ -103,7 +103,7 @@ var controlLemmas = map[string]int{
 	"DENY": ctlDeny,
 	"TRY":  ctlPass, "ATTEMPT": ctlPass, "CONTINUE": ctlPass, "BEGIN": ctlPass, "START": ctlPass, "RESUME": ctlPass,
 	"SCHEDULE": ctlPass, "MOVE": ctlPass, "HELP": ctlPass, "USE": ctlPass, "NEED": ctlPass, "STEP": ctlPass,
-	"HAVE": ctlPass, "GO": ctlPass, "SEEM": ctlPass, "APPEAR": ctlPass,
+	"HAVE": ctlPass, "GO": ctlPass, "SEEM": ctlPass, "APPEAR": ctlPass, "VOTE": ctlPass,
 }
 
 // intentAdjectives after a form of BE behave like intent verbs: "is ready to".

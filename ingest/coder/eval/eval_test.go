@@ -34,14 +34,18 @@ var floors = []struct {
 	recall, precision     float64
 	maxFalseRate, minDate float64
 }{
-	// measured 0.683 / 0.796, false events 0/7
+	// measured 0.667 / 0.778, false events 0/7 (was 0.683 / 0.796: PREP_0 now
+	// gets the domestic target RUSCVL where the PETRARCH gold has ---CVL)
 	{"petr2_gsr.jsonl", 0.66, 0.77, 0.05, 0},
-	// measured 0.333 / 0.558 (root level 0.40 / 0.73)
-	{"plover_gsr.jsonl", 0.31, 0.53, 1, 0},
-	// measured 0.825 / 0.839, false events 0/43, dates 100 %
-	{"heldout.jsonl", 0.80, 0.81, 0.05, 0.95},
-	// measured 0.333 / 0.529
-	{"cameo_manual_examples.jsonl", 0.31, 0.50, 1, 0},
+	// measured 0.350 / 0.605
+	{"plover_gsr.jsonl", 0.33, 0.58, 1, 0},
+	// measured 0.887 / 0.917, false events 0/43, dates 100 %
+	{"heldout.jsonl", 0.86, 0.89, 0.05, 0.95},
+	// measured 0.347 / 0.569
+	{"cameo_manual_examples.jsonl", 0.33, 0.55, 1, 0},
+	// tuning set of the third round
+	// measured 0.818 / 0.878
+	{"tune.jsonl", 0.80, 0.85, 1, 0},
 }
 
 func TestEvalFloors(t *testing.T) {
