@@ -267,13 +267,19 @@ type NetworkQuery struct {
 	// MaxNodes bounds the network; nodes beyond it are dropped, farthest
 	// and least connected first.
 	MaxNodes int
+	// MaxFrontier bounds how many of a hop's new nodes the next hop
+	// expands: the most connected ones (default 25). On dense event graphs
+	// every actor is two hops from every other, so an unbounded second hop
+	// would scan nearly every event.
+	MaxFrontier int
 }
 
 // MaxNetworkHops bounds how far a network reaches.
 const MaxNetworkHops = 4
 
 // ActorNetwork walks out from an actor hop by hop; each hop is one grouped
-// query over the events touching the current frontier.
+// query over the events touching the current frontier, which is the
+// MaxFrontier most connected nodes found by the hop before.
 func ActorNetwork(ctx context.Context, s Store, o *cameo.Ontology, q NetworkQuery) (Network, error) {
 	if q.Hops < 1 || q.Hops > MaxNetworkHops {
 		return Network{}, fmt.Errorf("network: hops %d: want 1 to %d", q.Hops, MaxNetworkHops)
@@ -283,6 +289,9 @@ func ActorNetwork(ctx context.Context, s Store, o *cameo.Ontology, q NetworkQuer
 	}
 	if q.MaxNodes <= 0 {
 		q.MaxNodes = 500
+	}
+	if q.MaxFrontier <= 0 {
+		q.MaxFrontier = 25
 	}
 	hops := map[string]int{}
 	edges := map[[2]string]*NetworkEdge{}
@@ -316,6 +325,7 @@ func ActorNetwork(ctx context.Context, s Store, o *cameo.Ontology, q NetworkQuer
 			}
 		}
 		var next []string
+		weight := map[string]int{} // events linking each new node to the network
 		for _, k := range pairOrder {
 			e := pairs[k]
 			if e.Events < q.MinEvents {
@@ -323,6 +333,7 @@ func ActorNetwork(ctx context.Context, s Store, o *cameo.Ontology, q NetworkQuer
 			}
 			edges[k] = e
 			for _, code := range k {
+				weight[code] += e.Events
 				if _, seen := hops[code]; seen {
 					continue
 				}
@@ -333,6 +344,10 @@ func ActorNetwork(ctx context.Context, s Store, o *cameo.Ontology, q NetworkQuer
 				hops[code] = hop
 				next = append(next, code)
 			}
+		}
+		sort.SliceStable(next, func(i, j int) bool { return weight[next[i]] > weight[next[j]] })
+		if len(next) > q.MaxFrontier {
+			next = next[:q.MaxFrontier]
 		}
 		frontier = next
 	}

@@ -574,6 +574,11 @@ func testNetwork(ctx context.Context, t *testing.T, s schema.Store, o *cameo.Ont
 			map[string]int{"SYRGOV": 0, "RUSGOV": 1, "IRNGOV": 1, "IGOUNO": 1, "SYRREB": 1, "USAGOV": 2, "UKRGOV": 2, "RUSMIL": 2},
 			[]edge{{"IGOUNO", "SYRGOV", 1}, {"IRNGOV", "SYRGOV", 1}, {"RUSGOV", "SYRGOV", 2}, {"RUSMIL", "SYRREB", 1}, {"SYRGOV", "RUSGOV", 1},
 				{"SYRREB", "SYRGOV", 1}, {"UKRGOV", "RUSGOV", 1}, {"USAGOV", "IRNGOV", 1}, {"USAGOV", "RUSGOV", 1}, {"USAGOV", "SYRREB", 1}}},
+		// Only the most connected hop-1 node (RUSGOV, 3 events) is expanded.
+		{"bounded frontier", schema.NetworkQuery{Actor: "SYRGOV", Hops: 2, MaxFrontier: 1},
+			map[string]int{"SYRGOV": 0, "RUSGOV": 1, "IRNGOV": 1, "IGOUNO": 1, "SYRREB": 1, "USAGOV": 2, "UKRGOV": 2},
+			[]edge{{"IGOUNO", "SYRGOV", 1}, {"IRNGOV", "SYRGOV", 1}, {"RUSGOV", "SYRGOV", 2}, {"SYRGOV", "RUSGOV", 1},
+				{"SYRREB", "SYRGOV", 1}, {"UKRGOV", "RUSGOV", 1}, {"USAGOV", "RUSGOV", 1}}},
 		{"min events", schema.NetworkQuery{Actor: "SYRGOV", Hops: 2, MinEvents: 2},
 			map[string]int{"SYRGOV": 0, "RUSGOV": 1}, []edge{{"RUSGOV", "SYRGOV", 2}}},
 		{"date range", schema.NetworkQuery{Actor: "SYRGOV", Hops: 1, From: day("2016-01-01")},
