@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyadgraph/dyad/ingest/coder"
 	"github.com/dyadgraph/dyad/schema"
+	"github.com/dyadgraph/dyad/schema/cameo"
 )
 
 // DictionaryCoder adapts the dictionary-based event coder to the pipeline.
@@ -21,5 +22,31 @@ func (d DictionaryCoder) Code(ctx context.Context, doc Document) ([]schema.Event
 		return nil, res.DocumentSkip, nil
 	}
 	art := schema.Article{ID: doc.ID, URL: doc.URL, Title: doc.Title, Outlet: doc.Outlet, Published: doc.Published}
-	return d.Coder.Events(art, res), "", nil
+	events := d.Coder.Events(art, res)
+	for i := range events {
+		ev := &events[i]
+		ev.Source.Name = CanonicalName(ev.Source)
+		ev.Target.Name = CanonicalName(ev.Target)
+		for j := range ev.Mentions {
+			if r := ev.Mentions[j].ReportedBy; r != nil {
+				r.Name = CanonicalName(*r)
+			}
+		}
+	}
+	return events, "", nil
+}
+
+// CanonicalName is the name an actor is stored under: the country and its
+// sectors from the CAMEO ontology ("Russian Federation government"), so
+// that an actor is not named after whichever phrase first mentioned it
+// ("Vladimir Putin"); the matched phrase stays in the mention's evidence.
+// Codes that do not start with a country (IGOs, groups) keep the
+// dictionary's name.
+func CanonicalName(a schema.Actor) string {
+	if o, err := cameo.Standard(); err == nil {
+		if name, ok := o.ActorName(a.Code); ok {
+			return name
+		}
+	}
+	return a.Name
 }

@@ -89,7 +89,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 				}
 				out := extractedEvent{
 					DocID: d.ID, Sentence: ev.Sentence,
-					Source: codeName{ev.Source.Code, ev.Source.Name}, Target: codeName{ev.Target.Code, ev.Target.Name},
+					Source: codeName{ev.Source.Code, ingest.CanonicalName(ev.Source)}, Target: codeName{ev.Target.Code, ingest.CanonicalName(ev.Target)},
 					EventCode: ev.Code, RootCode: t.Root, QuadClass: int(t.Quad), Goldstein: t.Goldstein,
 					Date: ev.Date.Format("2006-01-02"), Evidence: ev.Evidence,
 				}
@@ -100,7 +100,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 					out.Location = &extractedPlace{ev.Place.Name, ev.Place.Country, ev.Place.Lat, ev.Place.Lon}
 				}
 				if ev.ReportedBy != nil {
-					out.ReportedBy = &codeName{ev.ReportedBy.Code, ev.ReportedBy.Name}
+					out.ReportedBy = &codeName{ev.ReportedBy.Code, ingest.CanonicalName(*ev.ReportedBy)}
 				}
 				if out.Evidence == nil {
 					out.Evidence = []string{}

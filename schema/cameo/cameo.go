@@ -199,3 +199,27 @@ func readTable(name string, columns int, row func([]string) error) error {
 	}
 	return sc.Err()
 }
+
+// ActorName names an actor code from the ontology: the country followed by
+// its sector types in lower case, "Syria rebels" for SYRREB, "Russian
+// Federation" for RUS. ok is false when the code does not start with a
+// country (international organisations, groups, unknown countries), whose
+// names only dictionaries know.
+func (o *Ontology) ActorName(code string) (name string, ok bool) {
+	if len(code) < 3 || len(code)%3 != 0 {
+		return "", false
+	}
+	c, ok := o.countries[code[:3]]
+	if !ok {
+		return "", false
+	}
+	parts := []string{c.Name}
+	for i := 3; i < len(code); i += 3 {
+		t, ok := o.actorTypes[code[i:i+3]]
+		if !ok {
+			return "", false
+		}
+		parts = append(parts, strings.ToLower(t.Name))
+	}
+	return strings.Join(parts, " "), true
+}

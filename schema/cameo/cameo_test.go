@@ -44,3 +44,24 @@ func TestStandard(t *testing.T) {
 		t.Errorf("ActorType(MIL) = %+v, %v", a, ok)
 	}
 }
+
+func TestActorName(t *testing.T) {
+	o := MustStandard()
+	tests := []struct {
+		code, name string
+		ok         bool
+	}{
+		{"RUS", "Russian Federation", true},
+		{"SYRREB", "Syria rebels", true},
+		{"USAGOVMIL", "United States of America government military", true},
+		{"IGOUNO", "", false},
+		{"---REB", "", false},
+		{"RUSXYZ", "", false},
+		{"RU", "", false},
+	}
+	for _, tt := range tests {
+		if name, ok := o.ActorName(tt.code); name != tt.name || ok != tt.ok {
+			t.Errorf("ActorName(%q) = %q, %v; want %q, %v", tt.code, name, ok, tt.name, tt.ok)
+		}
+	}
+}
