@@ -1,5 +1,7 @@
 package coder
 
+import "strings"
+
 // Code arithmetic for complements: "will visit" → intent, "threatened to
 // strike" → threat, "refused to lift" → rejection, "urged X to withdraw" →
 // appeal, "demanded that X ..." → demand. Maps follow the CAMEO 1.1b3 manual
@@ -114,7 +116,8 @@ func symmetricRoot(c string) bool {
 	case "03", "04", "05", "06", "19":
 		return true
 	}
-	return false
+	// a truce or ceasefire is agreed by both sides
+	return strings.HasPrefix(c, "087")
 }
 
 // validCode returns c if the ontology knows it, else its 3-digit parent,

@@ -73,6 +73,9 @@ func (a *analysis) makeGroup(i int) *group {
 	be := false
 	for j := i - 1; j >= 0; j-- {
 		c := a.cls[j]
+		if a.ment[j] >= 0 {
+			break // "Theresa May met ...": a name, not a modal
+		}
 		switch {
 		case c&wNeg != 0:
 			g.neg = true
@@ -390,6 +393,15 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 				if nx := ci + 1; thingHeads[a.up(ch.end-1)] && a.ment[ch.end-1] < 0 && a.up(ch.end-2) != "'S" && nx < len(a.chunks) && a.chunks[nx].start == ch.end+1 && thingPreps[a.chunks[nx].prep] && a.resolve(nx).hasActor {
 					return a.coordinated(nx, false)
 				}
+				// "fired missiles at a Syrian air base": an unattributed
+				// weapon is what is used; the target is in the PP after it
+				if strings.HasPrefix(r.actor.Code, "---") {
+					if nx := ci + 1; nx < len(a.chunks) && a.chunks[nx].start == ch.end+1 && strikePreps[a.chunks[nx].prep] {
+						if rn := a.resolve(nx); rn.hasActor && !strings.HasPrefix(rn.actor.Code, "---") {
+							return a.coordinated(nx, false)
+						}
+					}
+				}
 				return a.coordinated(ci, false)
 			}
 			continue
@@ -397,7 +409,8 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		if !r.hasActor || nonTargetPreps[ch.prep] && ch.prep != "FROM" && !(ch.prep == "BY" && attached) {
 			continue
 		}
-		if locationPreps[ch.prep] && !material && !attached {
+		// "arrived in Havana": the place of a visit is its target
+		if locationPreps[ch.prep] && !material && !attached && code != "042" {
 			continue
 		}
 		if pp == nil {
@@ -480,3 +493,6 @@ var thingHeads = map[string]bool{
 }
 
 var thingPreps = map[string]bool{"AGAINST": true, "ON": true, "ONTO": true, "TO": true, "WITH": true, "FOR": true, "AT": true}
+
+// strikePreps introduce what a fired or dropped weapon is aimed at.
+var strikePreps = map[string]bool{"AT": true, "ON": true, "AGAINST": true, "INTO": true}

@@ -264,8 +264,13 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			if rep != nil && rep.Code == p[0].Code {
 				rep = nil
 			}
+			// "Protesters stormed the U.S. embassy in Baghdad": an actor of
+			// unknown country takes the country of the event's place (CAMEO)
+			if place != nil && len(place.Country) == 3 && strings.HasPrefix(p[0].Code, "---") && place.Country != p[1].Country() {
+				p[0].Code = place.Country + p[0].Code[3:]
+			}
 			e := CodedEvent{
-				SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: ev.code,
+				SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: forceCode(ev.code, p[0], p[1]),
 				Date: day, Place: place, ReportedBy: rep,
 				Evidence: ev.evidence,
 			}
@@ -474,6 +479,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			return nil
 		}
 	}
+	// "Turkish F-16 jets shot down a Russian warplane": the weapon in the
+	// subject makes no bombing (183) of shooting an aircraft down
+	if strings.HasPrefix(code, "183") && (a.up(g.last) == "DOWN" || g.last+1 < len(a.toks) && a.up(g.last+1) == "DOWN") {
+		code = "190"
+	}
 	code = a.c.validCode(code)
 	if code == "" {
 		return nil
@@ -540,6 +550,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		ta = a.domesticTargets(sa, ta, srcs, hi)
 		for _, s := range sa {
 			for _, t := range ta {
+				// "Xi opened a summit in Beijing": a meeting place in the
+				// source's own country is no consultation partner
+				if a.locTarget && root(code) == "04" && s.Country() == t.Country() {
+					continue
+				}
 				if s.Code != t.Code {
 					ge.pairs = append(ge.pairs, [2]schema.Actor{s, t})
 				}
@@ -766,4 +781,35 @@ func (a *analysis) insultAfter(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// forceCode refines generic military force (190) by who uses it on whom:
+// police raiding or attacking their own country's people is coercion (17,
+// CAMEO 170), and insurgents attacking civilians or a country at large is an
+// assault (18), not conventional military force.
+func forceCode(code string, src, tgt schema.Actor) string {
+	if code != "190" {
+		return code
+	}
+	hasSeg := func(a schema.Actor, segs ...string) bool {
+		for i := 3; i+3 <= len(a.Code); i += 3 {
+			for _, s := range segs {
+				if a.Code[i:i+3] == s {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	armedTgt := hasSeg(tgt, "MIL", "COP", "REB", "UAF", "INS", "SPY")
+	switch {
+	case hasSeg(src, "COP") && !hasSeg(src, "MIL") && src.Country() == tgt.Country() && !armedTgt:
+		return "170"
+	// a foreign country as such ("Saudi Arabia was attacked by Houthi
+	// fighters") is fought, not assaulted
+	case hasSeg(src, "REB", "UAF", "INS") && !hasSeg(src, "MIL") && !armedTgt && !strings.HasPrefix(tgt.Code, "IGO") &&
+		(len(tgt.Code) > 3 || tgt.Country() == src.Country()):
+		return "180"
+	}
+	return code
 }
