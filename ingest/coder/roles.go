@@ -106,7 +106,7 @@ done:
 		g.passive = true
 	}
 	g.bare = g.first == g.head && kind == 'd'
-	if g.bare && a.up(g.last+1) == "BY" {
+	if g.bare && a.up(g.last+1) == "BY" && !meansNouns[a.up(g.last+2)] {
 		g.passive = true // reduced relative: "victims killed by the crash"
 	}
 	// "there were ten soldiers killed"
@@ -496,3 +496,10 @@ var thingPreps = map[string]bool{"AGAINST": true, "ON": true, "ONTO": true, "TO"
 
 // strikePreps introduce what a fired or dropped weapon is aimed at.
 var strikePreps = map[string]bool{"AT": true, "ON": true, "AGAINST": true, "INTO": true}
+
+// meansNouns follow a BY that names a means, not an agent ("spoke by telephone").
+var meansNouns = map[string]bool{
+	"TELEPHONE": true, "PHONE": true, "VIDEO": true, "VIDEOLINK": true, "VIDEOCONFERENCE": true, "LETTER": true,
+	"PHONE-CALL": true, "RADIO": true, "SATELLITE": true, "ROAD": true, "AIR": true, "SEA": true, "LAND": true,
+	"CAR": true, "PLANE": true, "HELICOPTER": true, "BOAT": true, "TRAIN": true, "FORCE": true,
+}

@@ -46,7 +46,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	}
 	a.chunkTokens()
 	groups := a.buildGroups()
-	if len(groups) == 0 {
+	if len(groups) == 0 && !a.reactionCue() {
 		return nil, "", ""
 	}
 	dates := resolveDates(toks, st.pub)
@@ -138,6 +138,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 	}
 	var prevSubj, prevObj []int
+	var clauseSubj []subjAt
 	for _, g := range groups {
 		if isSay[g] || relative[g] {
 			continue
@@ -166,7 +167,12 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 			subj = -1
 		}
-		purpose := a.purposeClause(g) && len(prevObj) > 0
+		// ", prompting Israel to recall its ambassador": the causee is the
+		// subject of the infinitive, which is no purpose clause
+		if cs := a.causeSubject(g); cs >= 0 {
+			subj = cs
+		}
+		purpose := a.causeSubject(g) < 0 && a.purposeClause(g) && len(prevObj) > 0
 		if purpose {
 			// "X telephoned Y to congratulate him": X congratulates Y. Other
 			// purpose clauses of a coded event ("met Y to discuss efforts")
@@ -191,8 +197,13 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 				subjs = a.coordinated(subj, true)
 			}
 		}
+		a.reactTo = nil
+		if !purpose && !participle && len(subjs) > 0 && len(prevSubj) > 0 && a.up(g.first-1) != "TO" {
+			a.reactTo = prevSubj
+		}
 		if len(subjs) > 0 {
 			prevSubj = subjs
+			clauseSubj = append(clauseSubj, subjAt{g.first, subjs})
 		}
 		// "X demanded that Y ...", "X said Y must ...": X demands of / appeals to Y
 		if leading && at != nil && (at.kind != ctlNone || g.must) {
@@ -277,7 +288,132 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			evs = append(evs, e)
 		}
 	}
+	evs = append(evs, a.reactions(idx, clauseSubj, dates, places, defDay)...)
 	return dedupe(evs), "", ""
+}
+
+// subjAt is the subject of the clause whose verb group starts at tok.
+type subjAt struct {
+	tok   int
+	subjs []int
+}
+
+// causeWords are participles that introduce a consequence of the clause
+// before them: ", prompting Israel to recall", ", drawing condemnation from".
+var causeWords = map[string]bool{
+	"PROMPTING": true, "FORCING": true, "LEADING": true, "CAUSING": true, "SPURRING": true, "PUSHING": true,
+	"PROVOKING": true, "TRIGGERING": true, "SPARKING": true, "DRAWING": true, "DREW": true, "DRAW": true,
+	"DRAWS": true, "DRAWN": true, "PROMPTED": true, "PROMPTS": true, "SPARKED": true, "TRIGGERED": true,
+	"PROVOKED": true, "EARNING": true, "EARNED": true, "ATTRACTING": true, "ATTRACTED": true,
+	"INVITING": true, "GARNERING": true, "ELICITING": true, "ELICITED": true,
+}
+
+// causeSubject returns the causee chunk of "..., prompting X to V" for the
+// group of V, or -1.
+func (a *analysis) causeSubject(g *group) int {
+	j := g.first - 1
+	for j >= 0 && a.is(j, wAdv) {
+		j--
+	}
+	if a.up(j) != "TO" {
+		return -1
+	}
+	ci := a.chunkAt(j - 1)
+	if ci < 0 || !a.resolve(ci).hasActor {
+		return -1
+	}
+	s := a.chunks[ci].start
+	switch {
+	case causeWords[a.up(s)] && a.ment[s] < 0 && a.chunks[ci].end > s+1:
+	case causeWords[a.up(s-1)]:
+	default:
+		return -1
+	}
+	return ci
+}
+
+// reactionNouns code the reaction named in "drawing condemnation from X",
+// "sparked protests from X", "drew a diplomatic protest from China".
+var reactionNouns = map[string]string{
+	"CONDEMNATION": "111", "CONDEMNATIONS": "111", "CRITICISM": "111", "CRITICISMS": "111", "REBUKE": "111",
+	"REBUKES": "111", "CENSURE": "111", "DENUNCIATION": "111", "DENUNCIATIONS": "111", "PROTEST": "114",
+	"PROTESTS": "114", "COMPLAINT": "114", "COMPLAINTS": "114", "PRAISE": "051", "WARNING": "130",
+	"WARNINGS": "130", "THREATS": "130", "RETALIATION": "13", "SANCTIONS": "163", "PROTESTATIONS": "114",
+	"APPEALS": "020", "CALLS": "020", "DEMANDS": "100", "CONGRATULATIONS": "051",
+}
+
+// reactionCue reports a cause word ("drawing", "prompting") in the sentence.
+func (a *analysis) reactionCue() bool {
+	for i := range a.toks {
+		if causeWords[a.up(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// reactions codes "..., drawing condemnation from China and South Korea":
+// the actors after FROM react to the subject of the clause before.
+func (a *analysis) reactions(idx int, clauses []subjAt, dates []dateExpr, places []placeExpr, defDay time.Time) []CodedEvent {
+	var out []CodedEvent
+	for i := range a.toks {
+		if !causeWords[a.up(i)] || i == 0 {
+			continue
+		}
+		code, k := "", i+1
+		for ; k < len(a.toks) && k <= i+4; k++ {
+			if c, ok := reactionNouns[a.up(k)]; ok {
+				code = c
+				continue
+			}
+			if code != "" || a.toks[k].punct || a.is(k, wPrep) && a.up(k) != "OF" {
+				break
+			}
+		}
+		if code == "" || a.up(k) != "FROM" {
+			continue
+		}
+		ci := a.chunkAt(k + 1)
+		if ci < 0 || !a.resolve(ci).hasActor {
+			continue
+		}
+		var tgt []int
+		for _, cs := range clauses {
+			if cs.tok < i {
+				tgt = cs.subjs
+			}
+		}
+		if len(tgt) == 0 {
+			// "North Korea test-fired a missile, drawing ...": the first
+			// actor chunk that is no prepositional object
+			for cj := range a.chunks {
+				if ch := &a.chunks[cj]; ch.start < i && ch.prep == "" && !ch.time && ch.pron == "" && a.resolve(cj).hasActor {
+					tgt = []int{cj}
+					break
+				}
+			}
+		}
+		if len(tgt) == 0 {
+			continue
+		}
+		srcs := a.coordinated(ci, false)
+		code = a.c.validCode(code)
+		if code == "" {
+			continue
+		}
+		day := eventDate(dates, i, i, min(len(a.toks), k+8), defDay)
+		for _, s := range a.actorsOf(srcs) {
+			for _, t := range a.actorsOf(tgt) {
+				if s.Code == t.Code {
+					continue
+				}
+				out = append(out, CodedEvent{SentenceIndex: idx, Sentence: a.text, Source: s, Target: t, Code: code, Date: day,
+					Place:    eventPlace(places, i, i, min(len(a.toks), k+8)),
+					Evidence: append(append(a.evidenceOf(srcs), a.evidenceOf(tgt)...), "reaction:"+a.up(i)+" "+strings.ToLower(a.up(k-1))+" FROM")})
+			}
+		}
+	}
+	return out
 }
 
 // plainCode is the code of a verb group in isolation (for complements).
@@ -537,6 +673,19 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	sa, ta := a.actorsOf(srcs), a.actorsOf(tgts)
 	if len(sa) == 0 {
 		return nil
+	}
+	// "X raised tariffs on Y, and Beijing vowed countermeasures", "and
+	// Syria condemned the move": a reaction without an actor object answers
+	// the subject of the clause before
+	if len(ta) == 0 && len(a.reactTo) > 0 && (root(code) == "11" || root(code) == "12" || root(code) == "13") {
+		for _, t := range a.actorsOf(a.reactTo) {
+			if t.Country() != sa[0].Country() {
+				ta = append(ta, t)
+			}
+		}
+		if len(ta) > 0 {
+			tgts = a.reactTo
+		}
 	}
 	// "Russia and the United States agreed to a truce in Syria": a place
 	// is no target of a reciprocal action between coordinated subjects
