@@ -33,7 +33,8 @@ import (
 type Config struct {
 	// Addr is the host:port of an Alpha's gRPC endpoint, e.g. 127.0.0.1:9080.
 	Addr string
-	// MaxMessageBytes bounds gRPC messages both ways; default 64 MiB.
+	// MaxMessageBytes bounds gRPC messages both ways; default 256 MiB (a
+	// grouped query over a million events can answer tens of MiB).
 	MaxMessageBytes int
 	// DialTimeout bounds the wait for the server on Open; default 10s.
 	DialTimeout time.Duration
@@ -44,7 +45,7 @@ type Config struct {
 
 // Defaults applied by Open to zero Config fields.
 const (
-	DefaultMaxMessageBytes = 64 << 20
+	DefaultMaxMessageBytes = 256 << 20
 	DefaultDialTimeout     = 10 * time.Second
 	DefaultMaxRetries      = 10
 )

@@ -117,6 +117,29 @@ type run struct {
 	stop    context.CancelFunc
 
 	read, events atomic.Int64 // for progress
+
+	// outage is when the store started failing, zero while it works: all
+	// batches share one RetryFor, so a long outage fails the run once
+	// instead of waiting RetryFor per batch.
+	outageMu sync.Mutex
+	outage   time.Time
+}
+
+// storeDown records a failed write and reports how long the store has
+// been failing.
+func (r *run) storeDown() time.Duration {
+	r.outageMu.Lock()
+	defer r.outageMu.Unlock()
+	if r.outage.IsZero() {
+		r.outage = time.Now()
+	}
+	return time.Since(r.outage)
+}
+
+func (r *run) storeUp() {
+	r.outageMu.Lock()
+	r.outage = time.Time{}
+	r.outageMu.Unlock()
 }
 
 // Run reads every input, codes the documents and stores them. It returns
@@ -316,8 +339,10 @@ func (r *run) batchAndWrite(ctx context.Context, out <-chan coded) {
 	}
 }
 
-// write stores a batch, retrying a failing store with backoff. A batch
-// the store rejects as invalid is split so only the bad articles fail.
+// write stores a batch, retrying a failing store with backoff until it has
+// been failing for RetryFor (shared by all batches). Failures retrying
+// cannot fix (a read-only store, a full disk) fail the batch at once. A
+// batch the store rejects as invalid is split so only the bad articles fail.
 func (r *run) write(ctx context.Context, batch []coded) {
 	// Writes outlive cancellation: what is coded is flushed, within RetryFor.
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.cfg.RetryFor)
@@ -330,9 +355,14 @@ func (r *run) write(ctx context.Context, batch []coded) {
 		events += len(c.events)
 	}
 	delay := 200 * time.Millisecond
+	var cause error // the last failure that is not the deadline itself
 	for attempt := 1; ; attempt++ {
 		res, err := r.cfg.Store.Write(wctx, b)
+		if err != nil && (cause == nil || !errors.Is(err, context.DeadlineExceeded)) {
+			cause = err
+		}
 		if err == nil {
+			r.storeUp()
 			r.mu.Lock()
 			r.sum.Coded += len(batch)
 			r.sum.Events += events
@@ -351,9 +381,15 @@ func (r *run) write(ctx context.Context, batch []coded) {
 			r.write(ctx, batch[half:])
 			return
 		}
-		if wctx.Err() != nil {
+		permanent := errors.Is(err, schema.ErrReadOnly) || errors.Is(err, schema.ErrStorageFull)
+		down := r.storeDown()
+		if permanent || down >= r.cfg.RetryFor || wctx.Err() != nil {
+			why := fmt.Errorf("store unavailable for %s, gave up after %d attempts: %w", down.Round(time.Second), attempt, cause)
+			if permanent {
+				why = fmt.Errorf("store cannot be written: %w", err)
+			}
 			for _, c := range batch {
-				r.fail(c.origin, fmt.Errorf("store unavailable for %s, gave up after %d attempts: %w", r.cfg.RetryFor, attempt, err))
+				r.fail(c.origin, why)
 			}
 			return
 		}

@@ -9,6 +9,13 @@ import (
 // ErrNotFound is returned by single-item lookups that find nothing.
 var ErrNotFound = errors.New("not found")
 
+// Write failures that retrying will not fix; stores wrap them so callers
+// can stop at once instead of backing off.
+var (
+	ErrReadOnly    = errors.New("the store is read-only")
+	ErrStorageFull = errors.New("the store's disk is full")
+)
+
 // Store is what Dyad keeps its graph in. Every backend (sqlite, dgraph)
 // implements it and passes the conformance suite in schema/storetest, which
 // asserts that all backends give identical answers.

@@ -49,9 +49,11 @@ start() {
 			exit 1
 		fi
 	done
-	"$bin" zero --my="127.0.0.1:$zero" --port_offset "$OFFSET" --wal "$dir/zw" >"$dir/zero.log" 2>&1 &
+	# --bindall=false: listen on loopback only (the whitelist covers admin
+	# requests, not the ports themselves).
+	"$bin" zero --my="127.0.0.1:$zero" --port_offset "$OFFSET" --bindall=false --wal "$dir/zw" >"$dir/zero.log" 2>&1 &
 	echo $! >"$dir/pids"
-	"$bin" alpha --my="127.0.0.1:$alpha" --zero="127.0.0.1:$zero" --port_offset "$OFFSET" \
+	"$bin" alpha --my="127.0.0.1:$alpha" --zero="127.0.0.1:$zero" --port_offset "$OFFSET" --bindall=false \
 		--postings "$dir/p" --wal "$dir/w" --tmp "$dir/t" \
 		--security "whitelist=127.0.0.1/8" >"$dir/alpha.log" 2>&1 &
 	echo $! >>"$dir/pids"

@@ -31,12 +31,18 @@ echo "== Dgraph"
 work="$(mktemp -d "${TMPDIR:-/tmp}/dyad-test.XXXXXX")"
 cleanup() {
 	scripts/dgraph.sh stop "$work/dgraph" || true
+	scripts/dgraph-cluster.sh stop "$work/cluster" || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
 eval "$(scripts/dgraph.sh start "$work/dgraph")"
 echo "Dgraph is healthy; tests use DYAD_DGRAPH_ADDR=$DYAD_DGRAPH_ADDR"
 export DYAD_DGRAPH_ADDR
+
+echo "== Dgraph cluster (one zero, three alphas) for the scale-out test"
+eval "$(scripts/dgraph-cluster.sh start "$work/cluster" | grep DYAD_DGRAPH_CLUSTER_)"
+echo "cluster is healthy: DYAD_DGRAPH_CLUSTER_ADDR=$DYAD_DGRAPH_CLUSTER_ADDR"
+export DYAD_DGRAPH_CLUSTER_ADDR DYAD_DGRAPH_CLUSTER_ZERO
 
 echo "== go test"
 set +e

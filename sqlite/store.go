@@ -29,6 +29,8 @@ type Store struct {
 	w    *sql.DB // the one writing connection
 	r    *sql.DB // reading connections; the same pool as w for ":memory:"
 	onto *cameo.Ontology
+	// readOnly: opened by OpenReadOnly; w is r and Write fails.
+	readOnly bool
 }
 
 // DSN parameters every connection gets. The driver runs busy_timeout
@@ -80,14 +82,16 @@ func open(ctx context.Context, path string, migs []string) (*Store, error) {
 	s.w.SetConnMaxIdleTime(0)
 	if err := migrate(ctx, s.w, migs); err != nil {
 		s.w.Close()
+		if path != memoryPath && notWritable(path, err) {
+			return nil, fmt.Errorf("sqlite: open %s: %w: the file or its directory cannot be written (%v)", path, ErrReadOnly, err)
+		}
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	// Refresh the query planner's statistics if they are missing or stale,
 	// as SQLite recommends for long-lived connections.
-	if _, err := s.w.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
-		s.w.Close()
-		return nil, fmt.Errorf("sqlite: open %s: optimize: %w", path, err)
-	}
+	// Best effort: statistics are an optimisation, and a full disk must
+	// not keep a store from being opened and read.
+	s.w.ExecContext(ctx, "PRAGMA optimize=0x10002")
 	if path == memoryPath {
 		s.r = s.w
 		return s, nil
@@ -105,6 +109,12 @@ func open(ctx context.Context, path string, migs []string) (*Store, error) {
 // Close lets SQLite refresh its query planner statistics and closes the
 // database.
 func (s *Store) Close() error {
+	if s.readOnly {
+		if err := s.r.Close(); err != nil {
+			return fmt.Errorf("sqlite: close: %w", err)
+		}
+		return nil
+	}
 	_, errOpt := s.w.Exec("PRAGMA optimize")
 	var errR error
 	if s.r != s.w {

@@ -14,13 +14,16 @@ import (
 // Write stores a batch in one transaction: all of it or, on any error,
 // none of it.
 func (s *Store) Write(ctx context.Context, b schema.Batch) (schema.WriteResult, error) {
+	if s.readOnly {
+		return schema.WriteResult{}, fmt.Errorf("sqlite: write: %w (opened read-only)", ErrReadOnly)
+	}
 	b, err := schema.Prepare(b, s.onto)
 	if err != nil {
 		return schema.WriteResult{}, fmt.Errorf("sqlite: write batch: %w", err)
 	}
 	res, err := s.writeTx(ctx, b)
 	if err != nil {
-		return schema.WriteResult{}, fmt.Errorf("sqlite: write batch: %w", err)
+		return schema.WriteResult{}, fmt.Errorf("sqlite: write batch: %w", classify(err))
 	}
 	return res, nil
 }

@@ -18,19 +18,21 @@ import (
 func runBench(ctx context.Context, e env, args []string) error {
 	subs := map[string]func(context.Context, env, []string) error{
 		"store": benchStore, "coder": benchCoder, "ingest": benchIngest, "query": benchQuery,
+		"load": benchLoad,
 	}
 	if len(args) > 0 {
 		if f, ok := subs[args[0]]; ok {
 			return f(ctx, e, args[1:])
 		}
 	}
-	fmt.Fprint(e.stderr, `Usage: dyad bench <store|coder|ingest|query> [flags]
+	fmt.Fprint(e.stderr, `Usage: dyad bench <store|coder|ingest|query|load> [flags]
 
 Each prints its figures beside a baseline measured in the same run:
   store    events/s writing a synthetic corpus in batches; baseline: one event per transaction
   coder    sentences/s per core coding a generated corpus; baseline: whitespace tokenization alone
   ingest   documents/s, events/s and peak memory end to end at two corpus sizes
   query    p50/p99 latency per GraphQL query type on a synthetic store; baseline: relations summed in Go
+  load     req/s, p50/p99 latency, errors and memory of the served API at 1 to 16 clients; baseline: one client
 `)
 	return errUsage
 }

@@ -235,9 +235,13 @@ func benchQuery(ctx context.Context, e env, args []string) error {
 		for _, qc := range queryCases(hubs) {
 			lat, err := timeQueries(ctx, srv, qc, *reps, *budget)
 			if err != nil {
-				return fmt.Errorf("%s %s: %w", name, qc.name, err)
+				// Report it and go on: one failing query type must not hide the others.
+				fmt.Fprintf(e.stderr, "%s %s: %v\n", name, qc.name, err)
+				rows = append(rows, row{Store: name, Query: qc.name + " (FAILED)", Events: *n, Loadsec: load})
+				continue
 			}
 			rows = append(rows, row{name, qc.name, *n, len(lat), pct(lat, 50), pct(lat, 99), load})
+			fmt.Fprintf(e.stderr, "%s %-18s n=%d p50 %.1f ms p99 %.1f ms\n", name, qc.name, len(lat), pct(lat, 50), pct(lat, 99))
 		}
 		lat, err := timeNaiveRelations(ctx, s, hubs, max(*reps/10, 5))
 		if err != nil {

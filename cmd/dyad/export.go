@@ -91,7 +91,7 @@ func runExport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStore(ctx, *store)
+	s, err := openStoreForReading(ctx, *store)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ func runStats(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := openStore(ctx, *store)
+	s, err := openStoreForReading(ctx, *store)
 	if err != nil {
 		return err
 	}

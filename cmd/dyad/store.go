@@ -45,3 +45,16 @@ func openStore(ctx context.Context, addr string) (schema.Store, error) {
 	}
 	return nil, fmt.Errorf("store %q: unknown kind %q; want sqlite or dgraph", addr, kind)
 }
+
+// openStoreForReading opens a store that the command only reads: a SQLite
+// file is opened read-only, so a read-only store can still be read.
+func openStoreForReading(ctx context.Context, addr string) (schema.Store, error) {
+	if path, ok := strings.CutPrefix(addr, "sqlite:"); ok && path != "" {
+		s, err := sqlite.OpenReadOnly(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	return openStore(ctx, addr)
+}
