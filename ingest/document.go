@@ -49,7 +49,7 @@ func shortHash(s string) string {
 // no trailing slash. It returns "" for anything that is not an http(s) URL.
 func CanonicalURL(raw string) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
+	if err != nil {
 		return ""
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
@@ -57,6 +57,12 @@ func CanonicalURL(raw string) string {
 		return ""
 	}
 	host := strings.ToLower(u.Hostname())
+	if host == "" {
+		return ""
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]" // IPv6
+	}
 	if p := u.Port(); p != "" && !(u.Scheme == "http" && p == "80" || u.Scheme == "https" && p == "443") {
 		host += ":" + p
 	}
@@ -84,10 +90,11 @@ func CanonicalURL(raw string) string {
 		}
 	}
 	u.RawQuery = b.String()
-	u.Path = strings.TrimSuffix(u.EscapedPath(), "/")
-	u.RawPath = ""
-	if p, err := url.PathUnescape(u.Path); err == nil {
-		u.Path = p
+	path := strings.TrimRight(u.EscapedPath(), "/")
+	if p, err := url.PathUnescape(path); err == nil {
+		u.Path, u.RawPath = p, ""
+	} else {
+		u.Path, u.RawPath = path, ""
 	}
 	return u.String()
 }

@@ -48,6 +48,9 @@ func feedDocument(feed *gofeed.Feed, it *gofeed.Item) (*Document, string, error)
 	default:
 		return nil, "", fmt.Errorf("item %q has no publication date", it.Title)
 	}
+	if err := checkPublished(pub); err != nil {
+		return nil, "", fmt.Errorf("item %q: publication date %w", it.Title, err)
+	}
 	link := it.Link
 	if link == "" && strings.HasPrefix(it.GUID, "http") {
 		link = it.GUID

@@ -158,7 +158,8 @@ func htmlText(fragment string) string {
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return normaliseSpace(b.String())
+			// Feeds may carry base64 binary content: keep only valid text.
+			return normaliseSpace(strings.ToValidUTF8(b.String(), ""))
 		case html.TextToken:
 			if skip == 0 {
 				b.Write(z.Text())

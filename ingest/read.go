@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dyadgraph/dyad/schema"
 )
 
 // Item is what reading yields: a document, or a document that was skipped
@@ -247,16 +249,23 @@ type jsonArticle struct {
 func readJSONL(ctx context.Context, origin string, r io.Reader, opt ReadOptions, emit func(Item) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if first, err := peekNonSpace(br); err == nil && first == '[' {
-		var arr []json.RawMessage
-		if err := json.NewDecoder(io.LimitReader(br, opt.maxBytes()*1024)).Decode(&arr); err != nil {
-			return emit(Item{Origin: origin, Err: fmt.Errorf("malformed JSON array: %w", err)})
-		}
-		for i, raw := range arr {
-			if err := emitJSON(fmt.Sprintf("%s[%d]", origin, i), raw, opt, emit); err != nil {
-				return err
+		// Arrays of articles, one after another: every value is read.
+		dec := json.NewDecoder(io.LimitReader(br, opt.maxBytes()*1024))
+		n := 0
+		for {
+			var arr []json.RawMessage
+			if err := dec.Decode(&arr); err == io.EOF {
+				return nil
+			} else if err != nil {
+				return emit(Item{Origin: fmt.Sprintf("%s[%d]", origin, n), Err: fmt.Errorf("malformed JSON array (at byte %d): %w; the rest of the file is not read", dec.InputOffset(), err)})
+			}
+			for _, raw := range arr {
+				if err := emitJSON(fmt.Sprintf("%s[%d]", origin, n), raw, opt, emit); err != nil {
+					return err
+				}
+				n++
 			}
 		}
-		return nil
 	}
 	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 64<<10), int(opt.maxBytes())+1)
@@ -304,6 +313,9 @@ func emitJSON(origin string, raw []byte, opt ReadOptions, emit func(Item) error)
 	if err := dec.Decode(&a); err != nil {
 		return emit(Item{Origin: origin, Err: fmt.Errorf("malformed JSON: %w", err)})
 	}
+	if rest := bytes.TrimSpace(raw[dec.InputOffset():]); len(rest) > 0 {
+		return emit(Item{Origin: origin, Err: fmt.Errorf("malformed JSON: %d bytes after the object (one article per line)", len(rest))})
+	}
 	doc, skip, err := jsonDocument(a)
 	return emit(item(origin, doc, skip, err))
 }
@@ -339,8 +351,25 @@ func jsonDocument(a jsonArticle) (*Document, string, error) {
 	return &Document{ID: ArticleID(a.URL, a.ID, text), URL: a.URL, Title: a.Title, Outlet: a.Outlet, Published: t, Text: text}, "", nil
 }
 
-// parseTime accepts the publication time formats seen in news data.
+// parseTime accepts the publication time formats seen in news data,
+// within the years the stores accept.
 func parseTime(s string) (time.Time, error) {
+	t, err := parseAnyTime(s)
+	if err != nil {
+		return t, err
+	}
+	return t, checkPublished(t)
+}
+
+// checkPublished rejects publication times the stores would reject later.
+func checkPublished(t time.Time) error {
+	if t.Before(schema.MinDate) || !t.Before(schema.MaxDate) {
+		return fmt.Errorf("%s is outside %s–%s", t.Format(time.RFC3339), schema.MinDate.Format("2006"), schema.MaxDate.Format("2006"))
+	}
+	return nil
+}
+
+func parseAnyTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", "20060102",
 		time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822, "Mon, 2 Jan 2006 15:04:05 -0700", "January 2, 2006", "2 January 2006", "Jan. 2, 2006"} {

@@ -38,10 +38,13 @@ func DefaultLimits() Limits {
 // listDefault is the weight of a list field without a first argument.
 const listDefault = 10
 
-// checkDocument enforces depth, field count and complexity on the operation
-// to run, following fragments. It runs before validation, whose cost grows
-// with the square of the fields (the overlapping-fields rule).
-func (l Limits) checkDocument(doc *ast.Document, operationName string, vars map[string]interface{}) error {
+// checkDocument enforces depth, field count and complexity on every
+// operation of the document (validation checks them all, so all of them
+// must be bounded), following fragments. It runs before validation, whose
+// cost grows with the square of the fields (the overlapping-fields rule).
+// Fragment spreads count as fields, so a tree of fragments cannot make the
+// walk itself explode.
+func (l Limits) checkDocument(doc *ast.Document, vars map[string]interface{}) error {
 	fragments := map[string]*ast.FragmentDefinition{}
 	var ops []*ast.OperationDefinition
 	for _, d := range doc.Definitions {
@@ -49,13 +52,26 @@ func (l Limits) checkDocument(doc *ast.Document, operationName string, vars map[
 		case *ast.FragmentDefinition:
 			fragments[d.Name.Value] = d
 		case *ast.OperationDefinition:
-			if operationName == "" || d.Name != nil && d.Name.Value == operationName {
-				ops = append(ops, d)
-			}
+			ops = append(ops, d)
 		}
 	}
-	w := &walker{limits: l, fragments: fragments, vars: vars}
+	w := &walker{limits: l, fragments: fragments}
 	for _, op := range ops {
+		// A variable's value is what the request gives, else its default.
+		w.vars = map[string]interface{}{}
+		for _, vd := range op.VariableDefinitions {
+			if vd.Variable == nil || vd.Variable.Name == nil {
+				continue
+			}
+			name := vd.Variable.Name.Value
+			if v, ok := vars[name]; ok {
+				w.vars[name] = v
+			} else if iv, ok := vd.DefaultValue.(*ast.IntValue); ok {
+				if n, err := strconv.Atoi(iv.Value); err == nil {
+					w.vars[name] = n
+				}
+			}
+		}
 		if err := w.walk(op.SelectionSet, 1, 1); err != nil {
 			return err
 		}
@@ -105,6 +121,10 @@ func (w *walker) walk(set *ast.SelectionSet, depth, weight int) error {
 				return err
 			}
 		case *ast.FragmentSpread:
+			w.fields++
+			if w.fields > w.limits.MaxFields {
+				return fmt.Errorf("query has more than %d fields (aliases and fragment uses count)", w.limits.MaxFields)
+			}
 			f, ok := w.fragments[s.Name.Value]
 			if !ok {
 				continue // validation reports it

@@ -303,7 +303,7 @@ func (s *Server) execute(ctx context.Context, req request, method string) (*grap
 	if method == http.MethodGet && strings.HasPrefix(op, "mutation") {
 		return errorResult(errors.New("mutations must be POSTed")), op
 	}
-	if err := s.cfg.Limits.checkDocument(doc, req.OperationName, req.Variables); err != nil {
+	if err := s.cfg.Limits.checkDocument(doc, req.Variables); err != nil {
 		return errorResult(err), op
 	}
 	if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {

@@ -195,6 +195,37 @@ func TestBadArguments(t *testing.T) {
 	}
 }
 
+// fragmentTree builds levels of fragments, each spreading the next width
+// times, ending in a fragment that does not exist: without counting spreads
+// the walk would take width^levels steps.
+func fragmentTree(levels, width int) string {
+	var b strings.Builder
+	b.WriteString("{ ...F0 }")
+	for i := 0; i < levels; i++ {
+		fmt.Fprintf(&b, " fragment F%d on Query {", i)
+		for j := 0; j < width; j++ {
+			fmt.Fprintf(&b, " ...F%d", i+1)
+		}
+		b.WriteString(" }")
+	}
+	fmt.Fprintf(&b, " fragment F%d on Query { ...Missing }", levels)
+	return b.String()
+}
+
+func postRaw(t *testing.T, url, body string) map[string]interface{} {
+	t.Helper()
+	resp, err := http.Post(url+"/graphql", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]interface{}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatalf("response is not JSON: %v", err)
+	}
+	return out
+}
+
 // TestHostileQueries sends what an attacker would and checks each is
 // refused quickly with a clear error while the server keeps serving.
 func TestHostileQueries(t *testing.T) {
@@ -215,10 +246,18 @@ func TestHostileQueries(t *testing.T) {
 		{"first: 1000000", `{ events(first: 1000000) { edges { node { id } } } }`, "first must be between"},
 		{"nested pages", nested, "complexity exceeds"},
 		{"fragment cycle", `{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }`, "nested deeper"},
+		{"fragment tree ending in an unknown fragment", fragmentTree(10, 10), "more than 500 fields"},
+		{"a huge operation beside the one asked for", `{"query": "query A { stats { events } } query B { ` + strings.Repeat("stats { events } ", 20000) + `}", "operationName": "A"}`, "more than 500 fields"},
+		{"page size hidden in a variable default", `query($n: Int = 500) { actors(search: "", first: $n) { events(first: $n) { edges { node { mentions { article { id } } } } } } }`, "complexity exceeds"},
 	}
 	for _, tt := range tests {
 		start := time.Now()
-		got := post(t, ts.URL, tt.query, nil)
+		var got map[string]interface{}
+		if strings.HasPrefix(tt.query, `{"query"`) {
+			got = postRaw(t, ts.URL, tt.query)
+		} else {
+			got = post(t, ts.URL, tt.query, nil)
+		}
 		if !strings.Contains(fmt.Sprint(got["errors"]), tt.wantErr) {
 			t.Errorf("%s: errors %.300v, want one containing %q", tt.name, got["errors"], tt.wantErr)
 		}

@@ -196,7 +196,7 @@ func (c *Coder) Events(art schema.Article, res Result) []schema.Event {
 			continue
 		}
 		day := schema.Day(e.Date)
-		if e.Date.IsZero() {
+		if e.Date.IsZero() || day.Before(schema.MinDate) || !day.Before(schema.MaxDate) {
 			day = schema.Day(art.Published)
 		}
 		ev := schema.Event{

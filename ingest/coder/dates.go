@@ -116,15 +116,15 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 				if up(k) == "," {
 					k++
 				}
-				if y, err := strconv.Atoi(up(k)); err == nil && y >= 1900 && y <= 2100 {
+				if y, err := strconv.Atoi(up(k)); err == nil && y >= 1900 && y <= 2099 {
 					year = y
 				}
 			} else if n, err := strconv.Atoi(up(i - 1)); err == nil && n >= 1 && n <= 31 {
 				day = n
-				if y, err := strconv.Atoi(up(i + 1)); err == nil && y >= 1900 && y <= 2100 {
+				if y, err := strconv.Atoi(up(i + 1)); err == nil && y >= 1900 && y <= 2099 {
 					year = y
 				}
-			} else if y, err := strconv.Atoi(up(i + 1)); err == nil && y >= 1900 && y <= 2100 {
+			} else if y, err := strconv.Atoi(up(i + 1)); err == nil && y >= 1900 && y <= 2099 {
 				out = append(out, dateExpr{i, time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), weak})
 				continue
 			} else if up(i-1) == "IN" || up(i-1) == "LAST" || up(i-1) == "EARLY" || up(i-1) == "LATE" || up(i-1) == "MID" {
