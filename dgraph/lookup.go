@@ -193,72 +193,102 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]strin
 	if maxHops < 1 {
 		return nil, nil
 	}
-	blocks := fmt.Sprintf(`A as var(func: eq(actor.xid, %s))
-B as var(func: eq(actor.xid, %s))
-P as shortest(from: uid(A), to: uid(B), depth: %d) { ~event.source event.target ~event.target event.source }
-path(func: uid(P)) { actor.xid }
-`, q.str(from), q.str(to), 2*maxHops)
-	if err := s.run(ctx, q, blocks, &res); err != nil {
-		return nil, fmt.Errorf("dgraph: path %s→%s: %w", from, to, err)
-	}
-	// The path block lists the nodes in path order, events (which have
-	// no actor.xid) between actors.
-	var found []string
-	for _, n := range res.Path {
-		if n.Code != "" {
-			found = append(found, n.Code)
+	// Breadth-first, one grouped query per level over the actor codes
+	// copied onto events: on a dense graph a shortest-path search over the
+	// event nodes exceeds Dgraph's query edge limit, while the neighbours
+	// of a level are only a few hundred codes.
+	levels := []map[string]bool{{from: true}}
+	seen := map[string]bool{from: true}
+	for hop := 1; hop <= maxHops; hop++ {
+		next, err := s.neighbours(ctx, keys(levels[hop-1]))
+		if err != nil {
+			return nil, fmt.Errorf("dgraph: path %s→%s: %w", from, to, err)
+		}
+		level := map[string]bool{}
+		for c := range next {
+			if !seen[c] {
+				seen[c] = true
+				level[c] = true
+			}
+		}
+		if len(level) == 0 {
+			return nil, nil
+		}
+		levels = append(levels, level)
+		if level[to] {
+			break
 		}
 	}
-	if len(found) < 2 || found[0] != from || found[len(found)-1] != to {
+	hops := len(levels) - 1
+	if !levels[hops][to] {
 		return nil, nil
 	}
-	if len(found) == 2 {
-		return found, nil
-	}
-	path, err := s.canonicalPath(ctx, from, to, len(found)-1)
-	if err != nil {
-		return nil, fmt.Errorf("dgraph: path %s→%s: %w", from, to, err)
+	// Walk back from the end, taking at each level the neighbour with the
+	// smallest code: the path whose actors, read from the end, are
+	// smallest, as the SQLite store chooses.
+	path := make([]string, hops+1)
+	path[0], path[hops] = from, to
+	for k := hops - 1; k >= 1; k-- {
+		next, err := s.neighbours(ctx, []string{path[k+1]})
+		if err != nil {
+			return nil, fmt.Errorf("dgraph: path %s→%s: %w", from, to, err)
+		}
+		best := ""
+		for c := range next {
+			if levels[k][c] && (best == "" || c < best) {
+				best = c
+			}
+		}
+		if best == "" {
+			return nil, fmt.Errorf("dgraph: path %s→%s: lost the path at hop %d", from, to, k)
+		}
+		path[k] = best
 	}
 	return path, nil
 }
 
-// canonicalPath returns, among the chains of hops events from one actor
-// to another (hops ≥ 2 being the distance), the one whose actors read from
-// the end have the smallest codes. One query: breadth-first levels L1…
-// L(hops-1) from the start as uid variables, then a walk back from the end
-// that at each step takes the smallest-code neighbour in the level before.
-func (s *Store) canonicalPath(ctx context.Context, from, to string, hops int) ([]string, error) {
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// neighbours returns the actors linked to any of codes by an event in
+// either direction.
+func (s *Store) neighbours(ctx context.Context, codes []string) (map[string]bool, error) {
 	q := newQuery()
-	var b strings.Builder
-	fmt.Fprintf(&b, "L0 as var(func: eq(actor.xid, %s))\nC0 as var(func: eq(actor.xid, %s))\n", q.str(from), q.str(to))
-	seen := "L0"
-	for k := 1; k < hops; k++ {
-		fmt.Fprintf(&b, "var(func: uid(L%d)) { ~event.source { f%d as event.target } ~event.target { g%d as event.source } }\n", k-1, k, k)
-		fmt.Fprintf(&b, "L%d as var(func: uid(f%d, g%d)) @filter(NOT uid(%s))\n", k, k, k, seen)
-		seen += fmt.Sprintf(", L%d", k)
+	list := q.list(codes)
+	blocks := fmt.Sprintf("out(func: eq(event.src, %s)) @groupby(event.tgt) { count(uid) }\nin(func: eq(event.tgt, %s)) @groupby(event.src) { count(uid) }\n", list, list)
+	var res struct {
+		Out []struct {
+			Groups []struct {
+				Code string `json:"event.tgt"`
+			} `json:"@groupby"`
+		} `json:"out"`
+		In []struct {
+			Groups []struct {
+				Code string `json:"event.src"`
+			} `json:"@groupby"`
+		} `json:"in"`
 	}
-	for k := 1; k < hops; k++ {
-		level := hops - k
-		fmt.Fprintf(&b, "var(func: uid(C%d)) { ~event.source { x%d as event.target @filter(uid(L%d)) } ~event.target { y%d as event.source @filter(uid(L%d)) } }\n", k-1, k, level, k, level)
-		fmt.Fprintf(&b, "C%d as var(func: uid(x%d, y%d), orderasc: actor.xid, first: 1)\n", k, k, k)
-		fmt.Fprintf(&b, "c%d(func: uid(C%d)) { actor.xid }\n", k, k)
-	}
-	var res map[string][]struct {
-		Code string `json:"actor.xid"`
-	}
-	if err := s.run(ctx, q, b.String(), &res); err != nil {
+	if err := s.run(ctx, q, blocks, &res); err != nil {
 		return nil, err
 	}
-	path := make([]string, hops+1)
-	path[0], path[hops] = from, to
-	for k := 1; k < hops; k++ {
-		step := res[fmt.Sprintf("c%d", k)]
-		if len(step) != 1 || step[0].Code == "" {
-			return nil, fmt.Errorf("canonical walk lost the path at step %d of %d", k, hops)
+	out := map[string]bool{}
+	for _, b := range res.Out {
+		for _, g := range b.Groups {
+			out[g.Code] = true
 		}
-		path[hops-k] = step[0].Code
 	}
-	return path, nil
+	for _, b := range res.In {
+		for _, g := range b.Groups {
+			out[g.Code] = true
+		}
+	}
+	return out, nil
 }
 
 // Stats counts the nodes of each type.
