@@ -242,7 +242,14 @@ func (lx *lexicon) addActors(r io.Reader, override bool) error {
 	}
 	seen := map[int32]bool{}
 	for _, e := range entries {
-		name := titleCase(e.Phrases[0])
+		// The longest phrase names the actor best ("United Nations", not "The Un").
+		longest := e.Phrases[0]
+		for _, p := range e.Phrases[1:] {
+			if len(phraseWords(p)) > len(phraseWords(longest)) {
+				longest = p
+			}
+		}
+		name := titleCase(longest)
 		for _, p := range e.Phrases {
 			w := phraseWords(p)
 			if len(w) == 0 {
