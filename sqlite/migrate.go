@@ -78,6 +78,11 @@ CREATE INDEX mentions_article ON mentions(article_id);
 	// keeps, so writes maintain no more indexes than before.
 	`DROP INDEX events_src_day;
 CREATE INDEX events_dyad ON events(src, tgt, day, code);`,
+	// Version 3: the same for targets, so rankings of an actor's
+	// supporters (events towards it, grouped by source and code) read only
+	// the index; it replaces events_tgt_day.
+	`DROP INDEX events_tgt_day;
+CREATE INDEX events_target ON events(tgt, src, code, day);`,
 }
 
 // migrate brings the database up to len(migs), applying each missing
