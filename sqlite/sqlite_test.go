@@ -436,7 +436,7 @@ func TestQueryPlansUseIndexes(t *testing.T) {
 			cmp = "<"
 		}
 		w := (&where{}).with("(e.day, e.id) "+cmp+" (?, ?)", "2015-10-01", "ev_")
-		plan := explain(t, s, eventsPage(w, newest), append(w.args, 51)...)
+		plan := explain(t, s, eventsPage(w, newest, false), append(w.args, 51)...)
 		if !strings.Contains(plan, "events_day_id ((day,id)"+cmp+"(?,?))") || strings.Contains(plan, "TEMP B-TREE") {
 			t.Errorf("plan for a page of all events (newest %v):\n%s\nwant a scan of events_day_id without sorting", newest, plan)
 		}
