@@ -134,22 +134,8 @@ for gid, g in sorted(s.get("groups", {}).items(), key=lambda kv: int(kv[0])):
 	fi
 }
 
-stop() {
-	local dir="$1"
-	[ -f "$dir/pids" ] || return 0
-	# Alphas first, then zero; only the PIDs this script started.
-	for pid in $(tac "$dir/pids"); do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in $(cat "$dir/pids"); do
-		for _ in $(seq 1 30); do
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.5
-		done
-		kill -9 "$pid" 2>/dev/null || true
-	done
-	rm -f "$dir/pids"
-}
+# The pids file has the same form as dgraph.sh's: its stop does the job.
+stop() { "$HERE/dgraph.sh" stop "$1"; }
 
 case "${1:-}" in
 start) start "${2:?usage: dgraph-cluster.sh start DIR}" ;;
