@@ -49,10 +49,11 @@ func benchStore(ctx context.Context, e env, args []string) error {
 	naive := fs.Int("naive", 2000, "events to write one per transaction (baseline)")
 	writers := fs.Int("writers", 2, "concurrent batch writers")
 	scratch := fs.String("dgraph-scratch", "", "HOST:PORT of a scratch Dgraph; ALL ITS DATA IS DROPPED")
+	batch := fs.Int("batch", 1000, "events per batched write (articles of 5 events each)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	batches := storetest.Synthetic(storetest.SyntheticOptions{Events: *n, Seed: 1})
+	batches := storetest.Synthetic(storetest.SyntheticOptions{Events: *n, Seed: 1, ArticlesPerBatch: max(1, *batch/5)})
 	single := singleEventBatches(storetest.Synthetic(storetest.SyntheticOptions{Events: *naive, Seed: 2}))
 
 	dir, err := os.MkdirTemp("", "dyad-bench-")
