@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -405,5 +406,64 @@ func TestWatchPollsAFeed(t *testing.T) {
 	}
 	if st := stats(t, store); st.Articles != 3 {
 		t.Errorf("stats after watching: %+v, want 3 articles", st)
+	}
+}
+
+// TestServeIngestsPostedArticles posts articles to the ingestArticles
+// mutation of a running dyad serve and finds their events in the store.
+func TestServeIngestsPostedArticles(t *testing.T) {
+	store := "sqlite:" + filepath.Join(t.TempDir(), "serve.db")
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	cmd := exec.Command(binary, "serve", "--store", store, "--addr", addr, "--token", "s3cret")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve did not start:\n%s", errb.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	mutation := `mutation { ingestArticles(articles: [
+		{url: "https://wire.example/1", title: "Strikes", outlet: "Dyad Wire", published: "2015-09-30T12:00:00Z", text: "Russian warplanes bombed rebel positions near Latakia on Wednesday."},
+		{url: "https://wire.example/2", published: "2015-10-01", text: "Le gouvernement a annoncé mardi de nouvelles mesures pour les agriculteurs touchés par la sécheresse."}
+	]) { articles coded newEvents skipped } }`
+	post := func() map[string]any {
+		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/graphql", strings.NewReader(fmt.Sprintf(`{"query": %q}`, mutation)))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer s3cret")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		json.NewDecoder(resp.Body).Decode(&out)
+		return out
+	}
+	got := fmt.Sprint(post()["data"])
+	if !strings.Contains(got, "articles:2 coded:1 newEvents:1") || !strings.Contains(got, "not English") {
+		t.Errorf("first post: %s\n%s", got, errb.String())
+	}
+	if again := fmt.Sprint(post()["data"]); !strings.Contains(again, "newEvents:0") {
+		t.Errorf("posting again stored something new: %s", again)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	cmd.Wait()
+	if st := stats(t, store); st.Articles != 1 || st.Events != 1 {
+		t.Errorf("stats after the mutation: %+v, want the one English article and its event", st)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/dyadgraph/dyad/dashboard"
+	"github.com/dyadgraph/dyad/ingest"
+	"github.com/dyadgraph/dyad/ingest/coder"
 	"github.com/dyadgraph/dyad/query"
 	"github.com/dyadgraph/dyad/schema"
 )
@@ -42,7 +44,15 @@ func serve(ctx context.Context, e env, log *slog.Logger, c serveConfig, s schema
 			origins = append(origins, o)
 		}
 	}
-	srv, err := query.New(query.Config{Store: s, Limits: c.limits, Token: c.token, CORSOrigins: origins, Logger: log, Dashboard: dashboard.FS()})
+	cfg := query.Config{Store: s, Limits: c.limits, Token: c.token, CORSOrigins: origins, Logger: log, Dashboard: dashboard.FS()}
+	if c.token != "" {
+		cd, err := coder.New(coder.Options{})
+		if err != nil {
+			return err
+		}
+		cfg.Ingester = pipelineIngester{store: s, coder: ingest.DictionaryCoder{Coder: cd}, log: log}
+	}
+	srv, err := query.New(cfg)
 	if err != nil {
 		return err
 	}
