@@ -526,6 +526,11 @@ func (a *analysis) resolve(ci int) *chunk {
 	if actor == "" && len(agents) == 0 {
 		return ch
 	}
+	// "The International Syria Support Group": a country named inside a
+	// capitalised name the dictionaries do not know is no actor
+	if len(agents) == 0 && a.unknownName(ch) {
+		return ch
+	}
 	// "Hungarian and Romanian officials": the first adjective shares the agents
 	if actor != "" && len(agents) == 0 && (a.up(ch.end) == "AND" || a.up(ch.end) == "OR") && ci+1 < len(a.chunks) && a.chunks[ci+1].start == ch.end+1 {
 		if nx := a.resolve(ci + 1); nx.hasActor && len(nx.agents) > 0 && a.ment[ch.end-1] >= 0 {
@@ -556,10 +561,16 @@ func (a *analysis) resolve(ci int) *chunk {
 		}
 		agents = kept
 	}
+	named := len(actor) > 3 && actor != "---"
 	for _, g := range agents {
 		switch {
 		case strings.HasPrefix(g, "~"):
 			suf := g[1:]
+			// "U.S. Defense Secretary Ashton Carter": a named actor's own
+			// sector wins over a title that restates it (~GOVMIL)
+			if named && sharesSegment(actor, suf) {
+				continue
+			}
 			if !strings.Contains(code, suf) {
 				code += suf
 			}
@@ -650,4 +661,40 @@ var participleLemmas = map[string]bool{
 	"ACCUSE": true, "CALL": true, "CRITICIZE": true, "CRITICISE": true, "CONDEMN": true, "BLAME": true,
 	"URGE": true, "WARN": true, "THREATEN": true, "DEMAND": true, "PRAISE": true, "DENOUNCE": true,
 	"THANK": true, "CHARGE": true, "BRAND": true,
+}
+
+// sharesSegment reports whether the three-letter segments of suf overlap
+// the sector segments of code (after its country part).
+func sharesSegment(code, suf string) bool {
+	for i := 0; i+3 <= len(suf); i += 3 {
+		for k := 3; k+3 <= len(code); k += 3 {
+			if suf[i:i+3] == code[k:k+3] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unknownName reports a chunk whose head is an unknown capitalised name
+// with an actor mention inside it: capitalised non-actor words on both
+// sides of the mention ("International Syria Support Group"), in a sentence
+// not written in title case.
+func (a *analysis) unknownName(ch *chunk) bool {
+	h := ch.end - 1
+	if h <= ch.start || a.ment[h] >= 0 || !a.toks[h].cap || a.toks[h].punct || a.titleCase() {
+		return false
+	}
+	k := h
+	for k >= ch.start && a.ment[k] < 0 {
+		if !a.toks[k].cap || a.toks[k].punct {
+			return false
+		}
+		k--
+	}
+	if k < ch.start || h-k < 2 || !a.mentions[a.ment[k]].actor {
+		return false
+	}
+	b := a.mentions[a.ment[k]].start - 1
+	return b >= ch.start && b > 0 && a.ment[b] < 0 && a.toks[b].cap && !a.toks[b].punct
 }

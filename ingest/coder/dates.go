@@ -44,7 +44,7 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 	}
 	for i := range toks {
 		u := toks[i].up
-		weak := up(i-1) == "SINCE" || up(i-2) == "SINCE" || up(i-1) == "UNTIL" || up(i-1) == "BEFORE"
+		weak := up(i-1) == "SINCE" || up(i-2) == "SINCE" || up(i-1) == "UNTIL" || up(i-1) == "BEFORE" || sinceClause(toks, i)
 		if wd, ok := weekdays[u]; ok {
 			d := pub
 			if up(i-1) == "NEXT" {
@@ -192,4 +192,19 @@ func eventDate(ds []dateExpr, verb, lo, hi int, def time.Time) time.Time {
 		}
 	}
 	return def
+}
+
+// sinceClause reports a date inside a "since" clause a few words before it
+// ("since the war began in 2011"): it dates the start of a state, not the
+// event.
+func sinceClause(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		if toks[k].punct {
+			return false
+		}
+		if toks[k].up == "SINCE" {
+			return true
+		}
+	}
+	return false
 }

@@ -214,6 +214,11 @@ func (a *analysis) chunkAt(i int) int {
 // complementizers are crossed or stop the search as appropriate.
 func (a *analysis) subjectOf(g *group, floor int) int {
 	j := g.first - 1
+	if j > floor && a.up(j) == "AND" && a.ment[j] < 0 && !g.inComplement {
+		if s, ok := a.sharedSubject(g, j, floor); ok {
+			return s
+		}
+	}
 	skipped := false
 	for j >= floor {
 		c := a.cls[j]
@@ -247,12 +252,22 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 				}
 				continue
 			}
+			// "... for the first time since Turkey shot down a jet": the verb's
+			// subject is the chunk after the subordinator, and the clause is
+			// background, not the main clause's event
+			if subordinators[ch.prep] && ch.end == g.first && !skipped && a.resolve(ci).hasActor {
+				return -1
+			}
 			if ch.prep != "" && ch.prep != "OF" {
 				if g.bare && !skipped && j == g.first-1 && !a.resolve(ci).hasActor {
 					return -1 // "an agreement forced on ...": a participle, not a clause
 				}
 				skipped = true
 				j = ch.start - 2
+				continue
+			}
+			if k := a.listIntro(ci, g.first); k >= 0 {
+				j = k - 1 // ", which includes A, B and C," / ", including A and B,"
 				continue
 			}
 			return ci
@@ -289,12 +304,19 @@ func (a *analysis) coordinated(ci int, leftward bool) []int {
 		} else {
 			j = a.chunks[cur].end
 		}
-		sawConj := false
+		sawConj, sawComma := false, false
 		for j >= 0 && j < len(a.toks) && (a.is(j, wComma) || a.up(j) == "AND" || a.up(j) == "OR") {
 			if a.up(j) == "AND" || a.up(j) == "OR" {
 				sawConj = true
+			} else {
+				sawComma = true
 			}
 			j += step
+		}
+		// "X backed Assad, and Russian commanders have coordinated ...":
+		// ", and" before a new clause ends the list
+		if !leftward && sawConj && sawComma && a.clauseAhead(j) {
+			return out
 		}
 		if j == a.chunks[cur].start-1 || j == a.chunks[cur].end || j < 0 || j >= len(a.toks) {
 			return out
@@ -352,7 +374,7 @@ func (a *analysis) clauseEnd(from int) int {
 		}
 		if a.is(j, wComma) {
 			// continue only through a coordinated actor list
-			if a.chunkAt(j+1) >= 0 && a.resolve(a.chunkAt(j+1)).hasActor && a.hasConjBeyond(a.chunkAt(j+1), 1) {
+			if a.chunkAt(j+1) >= 0 && a.resolve(a.chunkAt(j+1)).hasActor && a.hasConjBeyond(a.chunkAt(j+1), 1) && !a.clauseAhead(j+1) {
 				continue
 			}
 			return j
@@ -396,10 +418,8 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 				// "fired missiles at a Syrian air base": an unattributed
 				// weapon is what is used; the target is in the PP after it
 				if strings.HasPrefix(r.actor.Code, "---") {
-					if nx := ci + 1; nx < len(a.chunks) && a.chunks[nx].start == ch.end+1 && strikePreps[a.chunks[nx].prep] {
-						if rn := a.resolve(nx); rn.hasActor && !strings.HasPrefix(rn.actor.Code, "---") {
-							return a.coordinated(nx, false)
-						}
+					if nx := a.strikeTarget(ci); nx >= 0 {
+						return a.coordinated(nx, false)
 					}
 				}
 				return a.coordinated(ci, false)
@@ -411,6 +431,15 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		}
 		// "arrived in Havana": the place of a visit is its target
 		if locationPreps[ch.prep] && !material && !attached && code != "042" {
+			continue
+		}
+		// "held an emergency meeting in New York": the venue of a meeting
+		// or talks is no partner of the actor
+		if locationPreps[ch.prep] && !material && attached && code != "042" && code != "043" && venueHeads[a.up(a.chunks[ci-1].end-1)] {
+			continue
+		}
+		// "at Turkey's request", "at the invitation of": who asked is no target
+		if h := a.up(ch.end - 1); h == "REQUEST" || h == "INVITATION" || h == "BEHEST" || h == "URGING" {
 			continue
 		}
 		if pp == nil {
@@ -503,3 +532,113 @@ var meansNouns = map[string]bool{
 	"PHONE-CALL": true, "RADIO": true, "SATELLITE": true, "ROAD": true, "AIR": true, "SEA": true, "LAND": true,
 	"CAR": true, "PLANE": true, "HELICOPTER": true, "BOAT": true, "TRAIN": true, "FORCE": true,
 }
+
+// listIntro returns the position of the word that introduces the actor list
+// ending in chunk ci when the list is an aside between commas before the
+// verb at vpos: ", which includes A, B and C, said", ", including A and B,
+// agreed". Such members are not the subject of the verb. Else -1.
+func (a *analysis) listIntro(ci, vpos int) int {
+	end := a.chunks[ci].end
+	if !a.is(end, wComma) || end >= vpos {
+		return -1
+	}
+	left := ci
+	for _, c := range a.coordinated(ci, true) {
+		if a.chunks[c].start < a.chunks[left].start {
+			left = c
+		}
+	}
+	s := a.chunks[left].start
+	if a.up(s) == "INCLUDING" && a.ment[s] < 0 {
+		return s
+	}
+	switch a.up(s - 1) {
+	case "INCLUDING":
+		return s - 1
+	case "WHICH", "WHO":
+		if a.is(s-2, wComma) && a.ment[s-1] < 0 {
+			return s - 1
+		}
+	case "AS":
+		if a.up(s-2) == "SUCH" {
+			return s - 2
+		}
+	}
+	return -1
+}
+
+// sharedSubject is the subject of a predicate coordinated by AND at j with
+// the one before ("Iran is an ally of Assad and has provided ...", "killed
+// two and wounded five"): the subject of the first predicate. ok is false
+// when no predicate precedes the AND in the clause.
+func (a *analysis) sharedSubject(g *group, j, floor int) (int, bool) {
+	k := j - 1
+	for k >= floor && !(a.isVerb[k] || a.is(k, wAux) && a.ment[k] < 0) {
+		if a.is(k, wPunct) && !a.is(k, wComma) || a.ment[k] < 0 && a.is(k, wWh) {
+			return -1, false
+		}
+		k--
+	}
+	if k < floor {
+		return -1, false
+	}
+	for k-1 >= floor && a.ment[k-1] < 0 && a.is(k-1, wAux|wNeg) {
+		k--
+	}
+	f := *g
+	f.first, f.bare = k, false
+	return a.subjectOf(&f, floor), true
+}
+
+// strikeTarget finds the target of a weapon chunk ci ("fired missiles at a
+// Syrian air base", "fire cruise missiles from the Caspian Sea at targets
+// in Syria"): the actor of the AT/ON/AGAINST/INTO phrase after it, past
+// other prepositional phrases, else of an IN/OF phrase right after that
+// one. -1 if none.
+func (a *analysis) strikeTarget(ci int) int {
+	end := a.chunks[ci].end
+	for nx := ci + 1; nx < len(a.chunks) && nx <= ci+3; nx++ {
+		ch := &a.chunks[nx]
+		if ch.start != end+1 || ch.prep == "" {
+			return -1
+		}
+		end = ch.end
+		if !strikePreps[ch.prep] {
+			continue
+		}
+		if rn := a.resolve(nx); rn.hasActor && !strings.HasPrefix(rn.actor.Code, "---") {
+			return nx
+		}
+		if rn := a.resolve(nx); rn.hasActor {
+			return -1
+		}
+		if n2 := nx + 1; n2 < len(a.chunks) && a.chunks[n2].start == ch.end+1 && (a.chunks[n2].prep == "IN" || a.chunks[n2].prep == "OF") {
+			if r2 := a.resolve(n2); r2.hasActor && !strings.HasPrefix(r2.actor.Code, "---") {
+				return n2
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// clauseAhead reports a finite verb or auxiliary within the next few words
+// from j, before any punctuation: the words start a new clause.
+func (a *analysis) clauseAhead(j int) bool {
+	for k := j; k < len(a.toks) && k < j+10; k++ {
+		if a.toks[k].punct && !a.is(k, wComma) || a.is(k, wComma) && k > j {
+			return false
+		}
+		if a.ment[k] < 0 && (a.is(k, wAux) || a.isVerb[k] && a.formKindAt(k) != 'g') {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators are prepositions that also introduce a clause.
+var subordinators = map[string]bool{"SINCE": true, "AFTER": true, "BEFORE": true, "UNTIL": true}
+
+// venueHeads are nouns whose following location PP is where they happen.
+var venueHeads = map[string]bool{"MEETING": true, "MEETINGS": true, "TALKS": true, "SUMMIT": true,
+	"CONFERENCE": true, "SESSION": true, "NEGOTIATIONS": true, "DISCUSSIONS": true, "CONSULTATIONS": true}

@@ -132,7 +132,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 		s := a.subjectOf(g, 0)
 		for _, g2 := range groups[i+1:] {
-			if s >= 0 && a.up(g2.first-1) != "TO" && a.subjectOf(g2, 0) == s {
+			if s >= 0 && a.up(g2.first-1) != "TO" && a.up(g2.first-1) != "AND" && a.subjectOf(g2, 0) == s {
 				relative[g] = true
 			}
 		}
@@ -188,7 +188,8 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		} else if subj >= 0 {
 			if a.chunks[subj].pron != "" {
 				switch {
-				case leading && len(say) > 0:
+				case leading && len(say) > 0 && !(a.chunks[subj].pron == "IT" && a.pluralHead(say[0])):
+					// "officials said it would ...": IT is no group of people
 					subjs = say
 				case len(prevSubj) > 0 && a.chunks[subj].pron != "IT":
 					subjs = prevSubj
@@ -277,7 +278,8 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 			// "Protesters stormed the U.S. embassy in Baghdad": an actor of
 			// unknown country takes the country of the event's place (CAMEO)
-			if place != nil && len(place.Country) == 3 && strings.HasPrefix(p[0].Code, "---") && place.Country != p[1].Country() {
+			// (not officials, who meet and negotiate abroad)
+			if place != nil && len(place.Country) == 3 && strings.HasPrefix(p[0].Code, "---") && place.Country != p[1].Country() && !strings.HasPrefix(p[0].Code, "---GOV") {
 				p[0].Code = place.Country + p[0].Code[3:]
 			}
 			e := CodedEvent{
@@ -647,6 +649,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			}
 		}
 	default:
+		// "Senior Iranian commander killed near Aleppo", "officers to die in
+		// the conflict": the subject is the victim and no attacker is named
+		if violentRoot(code) && (victimLemmas[g.verb.lemma] || g.bare && g.comp == nil && patientVerb(g.verb) && !a.directObject(g)) {
+			return nil
+		}
 		srcs = subjs
 		if tgtFrom < 0 {
 			tgts = a.coordinated(g.ctrlChunk, false)
@@ -961,4 +968,54 @@ func forceCode(code string, src, tgt schema.Actor) string {
 		return "180"
 	}
 	return code
+}
+
+// pluralHead reports a chunk headed by a lower-case plural noun
+// ("lawmakers", "officials").
+func (a *analysis) pluralHead(ci int) bool {
+	h := a.chunks[ci].end - 1
+	t := a.toks[h]
+	return !t.cap && !t.punct && strings.HasSuffix(t.up, "S") && !strings.HasSuffix(t.up, "SS")
+}
+
+// victimLemmas are intransitive verbs whose subject suffers the event.
+var victimLemmas = map[string]bool{"DIE": true, "PERISH": true}
+
+// patientBlocks and patientLemmas are verbs that need an object: without
+// one, a bare past form ("commander killed near Aleppo") is a reduced
+// passive whose subject is the victim.
+var patientBlocks = map[string]bool{"KILL": true, "ASSASSINATE": true, "KIDNAP": true}
+
+var patientLemmas = map[string]bool{"KILL": true, "WOUND": true, "INJURE": true, "ARREST": true, "DETAIN": true,
+	"CAPTURE": true, "SHOOT": true, "EXECUTE": true, "BEHEAD": true, "MURDER": true, "ABDUCT": true, "KIDNAP": true,
+	"ASSASSINATE": true, "HANG": true, "SLAY": true, "TORTURE": true}
+
+func patientVerb(v verbInfo) bool {
+	return patientBlocks[strings.TrimSpace(v.block)] || patientLemmas[v.lemma]
+}
+
+func violentRoot(code string) bool {
+	r := root(code)
+	return r == "17" || r == "18" || r == "19" || r == "20"
+}
+
+// directObject reports a noun phrase object right after the group.
+func (a *analysis) directObject(g *group) bool {
+	j := g.last + 1
+	for j < len(a.toks) && a.is(j, wAdv) {
+		j++
+	}
+	for k := j; k < len(a.toks) && k <= j+2; k++ {
+		ci := a.chunkAt(k)
+		if ci < 0 {
+			if a.toks[k].punct {
+				return false
+			}
+			continue // a particle or quantity word: "shot down a jet", "arrested about 70"
+		}
+		ch := &a.chunks[ci]
+		p := ch.prep
+		return !ch.time && (p == "" || ch.start <= g.last+2 && (p == "DOWN" || p == "UP" || p == "OFF" || p == "OUT"))
+	}
+	return false
 }
