@@ -200,15 +200,6 @@ func FuzzHTML(f *testing.F) {
 	})
 }
 
-const fuzzRSS = `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Levant Report</title><link>https://levant.example/</link>
-<item><title>Strikes near Latakia</title><link>https://levant.example/a?utm_source=rss</link>
-<pubDate>Wed, 30 Sep 2015 14:00:00 +0000</pubDate>
-<description><![CDATA[<p>Russia struck Syria rebels.</p><p>More follows.</p>]]></description></item>
-<item><title>No date</title><link>https://levant.example/b</link><description>Turkey and Iran met.</description></item>
-<item><title>Empty</title><link>https://levant.example/c</link><pubDate>Wed, 30 Sep 2015 15:00:00 +0000</pubDate></item>
-</channel></rss>`
-
 const fuzzAtom = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Pacific Ledger</title>
 <entry><title>Talks</title><link href="https://pacific.example/talks"/><id>urn:1</id>
@@ -218,7 +209,7 @@ const fuzzAtom = `<?xml version="1.0" encoding="utf-8"?>
 
 func FuzzFeed(f *testing.F) {
 	for _, s := range []string{
-		fuzzRSS,
+		rssFeed,
 		fuzzAtom,
 		`<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf` + "\xe9" + `</title><item><pubDate>Wed, 30 Sep 2015 14:00:00 +0000</pubDate><description>Caf` + "\xe9" + ` ferm` + "\xe9" + `.</description></item></channel></rss>`,
 		`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>R</title></channel><item><title>I</title><link>http://r.example/1</link><dc:date>2015-10-01</dc:date><description>Russia met Syria.</description></item></rdf:RDF>`,

@@ -55,18 +55,25 @@ func dyad(t *testing.T, stdin []byte, args ...string) result {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, args...)
-	cmd.Env = append(os.Environ(), "DYAD_STORE=")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
 	if stdin != nil {
 		cmd.Stdin = bytes.NewReader(stdin)
 	}
+	return runCmd(t, cmd)
+}
+
+// runCmd runs a prepared dyad command without DYAD_STORE from the test's
+// environment and collects its output and exit code.
+func runCmd(t *testing.T, cmd *exec.Cmd) result {
+	t.Helper()
+	cmd.Env = append(os.Environ(), "DYAD_STORE=")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
 	} else if err != nil {
-		t.Fatalf("dyad %v: %v", args, err)
+		t.Fatalf("dyad %v: %v", cmd.Args[1:], err)
 	}
 	return result{out.String(), errb.String(), code}
 }
