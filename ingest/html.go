@@ -23,7 +23,7 @@ func decodeUTF8(b []byte, declared string) (string, string) {
 		return string(b), ""
 	}
 	name := declared
-	if i := strings.Index(strings.ToLower(declared), "charset="); i >= 0 {
+	if i := indexCharset(declared); i >= 0 {
 		name = strings.Trim(declared[i+len("charset="):], `"' ;`)
 	}
 	if name == "" {
@@ -43,7 +43,7 @@ func decodeUTF8(b []byte, declared string) (string, string) {
 // htmlCharset finds the encoding an HTML page declares (Content-Type,
 // BOM or meta tag) and reports whether it is one Go can decode.
 func htmlCharset(b []byte, contentType string) (name string, known bool) {
-	if i := strings.Index(strings.ToLower(contentType), "charset="); i >= 0 {
+	if i := indexCharset(contentType); i >= 0 {
 		name = strings.Trim(contentType[i+len("charset="):], `"' ;`)
 	} else {
 		name = metaCharset(b)
@@ -84,7 +84,7 @@ func metaCharset(b []byte) string {
 			if cs != "" {
 				return cs
 			}
-			if i := strings.Index(strings.ToLower(content), "charset="); i >= 0 {
+			if i := indexCharset(content); i >= 0 {
 				return strings.Trim(content[i+len("charset="):], `"' ;`)
 			}
 		}
@@ -179,4 +179,18 @@ func htmlText(fragment string) string {
 			}
 		}
 	}
+}
+
+// indexCharset finds "charset=" in any letter case. It lowers ASCII
+// letters only: strings.ToLower turns each invalid UTF-8 byte into a
+// three-byte U+FFFD, and an index into the lowered text would then miss
+// the original.
+func indexCharset(s string) int {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return bytes.Index(b, []byte("charset="))
 }
