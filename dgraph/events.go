@@ -391,22 +391,22 @@ var bucketPredicate = map[schema.Bucket]string{
 	schema.BucketYear:  "event.year",
 }
 
-// Aggregate groups the matching events in Dgraph with @groupby, counting
-// them and taking their first and last day per group.
+// Aggregate groups the matching events with @groupby. Dgraph sums no
+// derived values, so the groups always include the event code and rows of
+// the requested grouping are folded from them here, with their quad
+// classes and Goldstein values taken from the ontology: a few rows per
+// code, never one per event.
 func (s *Store) Aggregate(ctx context.Context, f schema.EventFilter, g schema.Grouping) ([]schema.AggregateRow, error) {
 	sel, err := s.selectEvents(f)
 	if err != nil {
 		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 	}
-	var preds []string
+	preds := []string{"event.code"}
 	if g.Source {
 		preds = append(preds, "event.src")
 	}
 	if g.Target {
 		preds = append(preds, "event.tgt")
-	}
-	if g.Code {
-		preds = append(preds, "event.code")
 	}
 	bucketPred := ""
 	if g.Bucket != "" {
@@ -420,9 +420,6 @@ func (s *Store) Aggregate(ctx context.Context, f schema.EventFilter, g schema.Gr
 	if sel.empty {
 		return nil, nil
 	}
-	if len(preds) == 0 {
-		return s.aggregateAll(ctx, sel)
-	}
 	blocks := sel.blocks + fmt.Sprintf("g(func: uid(R)) @groupby(%s) { count(uid) min(event.date) max(event.date) }\n", strings.Join(preds, ", "))
 	var out struct {
 		G []struct {
@@ -432,7 +429,7 @@ func (s *Store) Aggregate(ctx context.Context, f schema.EventFilter, g schema.Gr
 	if err := s.run(ctx, sel.q, blocks, &out); err != nil {
 		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 	}
-	var rows []schema.AggregateRow
+	var byCode []schema.AggregateRow
 	for _, blk := range out.G {
 		for _, grp := range blk.Groups {
 			var r schema.AggregateRow
@@ -466,8 +463,17 @@ func (s *Store) Aggregate(ctx context.Context, f schema.EventFilter, g schema.Gr
 				r.Bucket = schema.Day(t)
 			}
 			r.First, r.Last = dayOrZero(r.First), dayOrZero(r.Last)
-			rows = append(rows, r)
+			if r.Count > 0 && (r.First.IsZero() || r.Last.IsZero()) {
+				return nil, errors.New("dgraph: aggregate: events without dates")
+			}
+			if r.Count > 0 {
+				byCode = append(byCode, r)
+			}
 		}
+	}
+	rows, err := schema.FoldCodes(s.onto, byCode, g.Code)
+	if err != nil {
+		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 	}
 	return rows, nil
 }
@@ -477,41 +483,4 @@ func dayOrZero(t time.Time) time.Time {
 		return t
 	}
 	return schema.Day(t)
-}
-
-// aggregateAll is Aggregate without grouping: one row, or none when
-// nothing matches.
-func (s *Store) aggregateAll(ctx context.Context, sel *selection) ([]schema.AggregateRow, error) {
-	blocks := sel.blocks +
-		"n(func: uid(R)) { count(uid) }\n" +
-		"var(func: uid(R)) { d as event.date }\n" +
-		"span() { first: min(val(d)) last: max(val(d)) }\n"
-	var out struct {
-		N []struct {
-			Count int `json:"count"`
-		} `json:"n"`
-		Span []struct {
-			First *time.Time `json:"first"`
-			Last  *time.Time `json:"last"`
-		} `json:"span"`
-	}
-	if err := s.run(ctx, sel.q, blocks, &out); err != nil {
-		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
-	}
-	if len(out.N) == 0 || out.N[0].Count == 0 {
-		return nil, nil
-	}
-	r := schema.AggregateRow{Count: out.N[0].Count}
-	for _, sp := range out.Span {
-		if sp.First != nil {
-			r.First = schema.Day(*sp.First)
-		}
-		if sp.Last != nil {
-			r.Last = schema.Day(*sp.Last)
-		}
-	}
-	if r.First.IsZero() || r.Last.IsZero() {
-		return nil, errors.New("dgraph: aggregate: events without dates")
-	}
-	return []schema.AggregateRow{r}, nil
 }

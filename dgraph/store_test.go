@@ -287,7 +287,8 @@ func TestAggregateUngrouped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []schema.AggregateRow{{Count: 8, First: day("2015-09-30"), Last: day("2016-01-12")}}
+	// E1 195 −10, E2 070 +7, E3 051 +3.4, E6 061 +6.4, E7 071 +7.4, E10 036 +4, E8 057 +8, E9 190 −10
+	want := []schema.AggregateRow{{Count: 8, Quads: schema.QuadCounts{3, 3, 0, 2}, Goldstein10: 162, First: day("2015-09-30"), Last: day("2016-01-12")}}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("ungrouped = %+v, want %+v", rows, want)
 	}

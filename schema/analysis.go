@@ -36,9 +36,10 @@ func (c QuadCounts) Conflictual() int { return c[2] + c[3] }
 type Tally struct {
 	Events       int
 	Quads        QuadCounts
-	Roots        map[string]int // events per two-digit root
+	Roots        map[string]int // events per two-digit root, when grouped by code
 	GoldsteinSum float64
 	First, Last  time.Time // zero when Events is 0
+	goldstein10  int       // GoldsteinSum×10, summed exactly
 }
 
 // GoldsteinMean is the mean Goldstein value, 0 without events.
@@ -49,18 +50,24 @@ func (t Tally) GoldsteinMean() float64 {
 	return t.GoldsteinSum / float64(t.Events)
 }
 
+// add counts a row in. Rows grouped by code also count towards Roots.
 func (t *Tally) add(o *cameo.Ontology, r AggregateRow) error {
-	et, ok := o.Event(r.Code)
-	if !ok {
-		return fmt.Errorf("stored event code %q is not in the ontology", r.Code)
+	if r.Code != "" {
+		et, ok := o.Event(r.Code)
+		if !ok {
+			return fmt.Errorf("stored event code %q is not in the ontology", r.Code)
+		}
+		if t.Roots == nil {
+			t.Roots = map[string]int{}
+		}
+		t.Roots[et.Root] += r.Count
 	}
 	t.Events += r.Count
-	t.Quads.Add(et.Quad, r.Count)
-	if t.Roots == nil {
-		t.Roots = map[string]int{}
+	for i, n := range r.Quads {
+		t.Quads[i] += n
 	}
-	t.Roots[et.Root] += r.Count
-	t.GoldsteinSum += et.Goldstein * float64(r.Count)
+	t.goldstein10 += r.Goldstein10
+	t.GoldsteinSum = float64(t.goldstein10) / 10
 	if !r.First.IsZero() && (t.First.IsZero() || r.First.Before(t.First)) {
 		t.First = r.First
 	}
@@ -127,7 +134,7 @@ const MaxTimelinePoints = 5000
 // Timeline counts the events matching f per period, empty periods
 // included, from f.From (or the first event) to f.To (or the last event).
 func Timeline(ctx context.Context, s Store, o *cameo.Ontology, f EventFilter, b Bucket) ([]TimelinePoint, error) {
-	rows, err := s.Aggregate(ctx, f, Grouping{Code: true, Bucket: b})
+	rows, err := s.Aggregate(ctx, f, Grouping{Bucket: b})
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
@@ -191,7 +198,7 @@ func Rank(ctx context.Context, s Store, o *cameo.Ontology, of string, stance Sta
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.Aggregate(ctx, EventFilter{Targets: []string{of}, From: from, To: to}, Grouping{Source: true, Code: true})
+	rows, err := s.Aggregate(ctx, EventFilter{Targets: []string{of}, From: from, To: to}, Grouping{Source: true})
 	if err != nil {
 		return nil, fmt.Errorf("rank %s: %w", of, err)
 	}
@@ -301,7 +308,7 @@ func ActorNetwork(ctx context.Context, s Store, o *cameo.Ontology, q NetworkQuer
 		return Network{}, err
 	}
 	for hop := 1; hop <= q.Hops && len(frontier) > 0; hop++ {
-		rows, err := s.Aggregate(ctx, EventFilter{Actors: frontier, From: q.From, To: q.To}, Grouping{Source: true, Target: true, Code: true})
+		rows, err := s.Aggregate(ctx, EventFilter{Actors: frontier, From: q.From, To: q.To}, Grouping{Source: true, Target: true})
 		if err != nil {
 			return Network{}, fmt.Errorf("network hop %d: %w", hop, err)
 		}

@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"errors"
+	"math"
 	"time"
 )
 
@@ -156,13 +157,24 @@ const (
 	BucketYear  Bucket = "YEAR"
 )
 
-// AggregateRow is one group of events: its key and its counts.
+// AggregateRow is one group of events: its key and its counts. Every store
+// fills every count for every grouping, so callers that need quad classes
+// or Goldstein sums need not group by code.
 type AggregateRow struct {
 	Source string    // set when grouped by source
 	Target string    // set when grouped by target
 	Code   string    // set when grouped by code
 	Bucket time.Time // the period's first day, when grouped by bucket
 	Count  int
-	First  time.Time // earliest event day in the group
-	Last   time.Time // latest event day in the group
+	Quads  QuadCounts // events per quad class
+	// Goldstein10 is the summed Goldstein value of the events times ten.
+	// CAMEO's Goldstein values have one decimal, so the sum is exact in
+	// every store and every summing order.
+	Goldstein10 int
+	First       time.Time // earliest event day in the group
+	Last        time.Time // latest event day in the group
 }
+
+// Goldstein10 is a Goldstein value times ten, rounded to an integer: the
+// unit AggregateRow sums in.
+func Goldstein10(g float64) int { return int(math.Round(g * 10)) }

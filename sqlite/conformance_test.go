@@ -22,3 +22,14 @@ func openTemp(t testing.TB) *Store {
 	}
 	return s
 }
+
+// TestConformanceFoldingEveryWrite runs the suite with every write folding
+// its events into the rollups, so aggregates come from rollup rows rather
+// than from the unfolded tail that the default run reads.
+func TestConformanceFoldingEveryWrite(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) schema.Store {
+		s := openTemp(t)
+		s.foldEvery = 1
+		return s
+	})
+}

@@ -42,10 +42,16 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]schema.Article, e
 }
 
 // actorSummaries selects the actors of the CTE "chosen(code, name)" with
-// their event counts, each counted by one grouped query on its index.
+// their event counts, summed from the all-time dyad rollup and the events
+// not yet folded into it (rollup.go): a row per partner, not per event.
 const actorSummaries = `,
-src AS (SELECT src AS code, COUNT(*) AS n FROM events WHERE src IN (SELECT code FROM chosen) GROUP BY src),
-tgt AS (SELECT tgt AS code, COUNT(*) AS n FROM events WHERE tgt IN (SELECT code FROM chosen) GROUP BY tgt)
+tail AS (SELECT src, tgt FROM events NOT INDEXED WHERE seq > (SELECT folded_seq FROM rollup_state)),
+src AS (SELECT code, SUM(n) AS n FROM (
+	SELECT src AS code, n FROM rollup_total WHERE src IN (SELECT code FROM chosen)
+	UNION ALL SELECT src, 1 FROM tail WHERE src IN (SELECT code FROM chosen)) GROUP BY code),
+tgt AS (SELECT code, SUM(n) AS n FROM (
+	SELECT tgt AS code, n FROM rollup_total WHERE tgt IN (SELECT code FROM chosen)
+	UNION ALL SELECT tgt, 1 FROM tail WHERE tgt IN (SELECT code FROM chosen)) GROUP BY code)
 SELECT c.code, c.name, COALESCE(src.n, 0) AS as_source, COALESCE(tgt.n, 0) AS as_target
 FROM chosen c
 LEFT JOIN src ON src.code = c.code

@@ -83,6 +83,9 @@ CREATE INDEX events_dyad ON events(src, tgt, day, code);`,
 	// the index; it replaces events_tgt_day.
 	`DROP INDEX events_tgt_day;
 CREATE INDEX events_target ON events(tgt, src, code, day);`,
+	// Version 4: per-dyad rollups for networks and rankings (rollup.go),
+	// filled from the events already stored.
+	rollupMigration(),
 }
 
 // migrate brings the database up to len(migs), applying each missing

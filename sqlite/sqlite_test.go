@@ -314,7 +314,7 @@ func TestAggregateWithoutGrouping(t *testing.T) {
 	defer s.Close()
 	writeAll(t, s, storetest.FixtureBatches())
 	rows, err := s.Aggregate(ctx, schema.EventFilter{Actors: []string{"SYRGOV"}}, schema.Grouping{})
-	want := []schema.AggregateRow{{Count: 6, First: day("2015-10-01"), Last: day("2016-01-12")}}
+	want := []schema.AggregateRow{{Count: 6, Quads: schema.QuadCounts{3, 2, 0, 1}, Goldstein10: 188, First: day("2015-10-01"), Last: day("2016-01-12")}} // 070 051 061 036 057 190: 7+3.4+6.4+4+8-10
 	if err != nil || !reflect.DeepEqual(rows, want) {
 		t.Errorf("Aggregate = %+v, %v; want %+v", rows, err, want)
 	}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/dyadgraph/dyad/schema"
 	"github.com/dyadgraph/dyad/schema/cameo"
@@ -31,6 +32,11 @@ type Store struct {
 	onto *cameo.Ontology
 	// readOnly: opened by OpenReadOnly; w is r and Write fails.
 	readOnly bool
+	// foldEvery: new events that make a write fold the rollups' tail;
+	// foldIdle: the pause in writes after which the tail is folded.
+	foldEvery int
+	foldIdle  time.Duration
+	folder    idleFolder
 }
 
 // DSN parameters every connection gets. The driver runs busy_timeout
@@ -69,7 +75,8 @@ func open(ctx context.Context, path string, migs []string) (*Store, error) {
 	if path == "" || strings.ContainsRune(path, '?') {
 		return nil, fmt.Errorf("sqlite: open %q: want a file path without '?'", path)
 	}
-	s := &Store{onto: onto}
+	s := &Store{onto: onto, foldEvery: DefaultFoldEvery, foldIdle: DefaultFoldIdle}
+	s.folder.ctx, s.folder.cancel = context.WithCancel(context.Background())
 	if s.w, err = sql.Open("sqlite", path+"?"+writeParams); err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -92,6 +99,9 @@ func open(ctx context.Context, path string, migs []string) (*Store, error) {
 	// Best effort: statistics are an optimisation, and a full disk must
 	// not keep a store from being opened and read.
 	s.w.ExecContext(ctx, "PRAGMA optimize=0x10002")
+	// Fold a tail left by a process that stopped before folding it;
+	// best effort for the same reason.
+	s.fold(ctx)
 	if path == memoryPath {
 		s.r = s.w
 		return s, nil
@@ -115,6 +125,10 @@ func (s *Store) Close() error {
 		}
 		return nil
 	}
+	s.stopFolding()
+	// Best effort, as PRAGMA optimize: a store that cannot fold now reads
+	// its tail beside the rollups.
+	s.fold(context.Background())
 	_, errOpt := s.w.Exec("PRAGMA optimize")
 	var errR error
 	if s.r != s.w {

@@ -25,6 +25,7 @@ func (s *Store) Write(ctx context.Context, b schema.Batch) (schema.WriteResult, 
 	if err != nil {
 		return schema.WriteResult{}, fmt.Errorf("sqlite: write batch: %w", classify(err))
 	}
+	s.afterWrite()
 	return res, nil
 }
 
@@ -41,6 +42,9 @@ func (s *Store) writeTx(ctx context.Context, b schema.Batch) (schema.WriteResult
 	defer w.close()
 	res, err := w.write(ctx, b)
 	if err != nil {
+		return schema.WriteResult{}, err
+	}
+	if err := foldIfDue(ctx, tx, s.foldEvery); err != nil {
 		return schema.WriteResult{}, err
 	}
 	return res, tx.Commit()

@@ -38,6 +38,7 @@ func Run(t *testing.T, open func(t *testing.T) schema.Store) {
 	t.Run("Relations", func(t *testing.T) { testRelations(ctx, t, s, o) })
 	t.Run("Timeline", func(t *testing.T) { testTimeline(ctx, t, s, o) })
 	t.Run("Rank", func(t *testing.T) { testRank(ctx, t, s, o) })
+	t.Run("AggregateCounts", func(t *testing.T) { testAggregateCounts(ctx, t, s) })
 	t.Run("Network", func(t *testing.T) { testNetwork(ctx, t, s, o) })
 	t.Run("Path", func(t *testing.T) { testPath(ctx, t, s) })
 }
@@ -553,6 +554,59 @@ func testRank(ctx context.Context, t *testing.T, s schema.Store, o *cameo.Ontolo
 	got, err := schema.Rank(ctx, s, o, "SYRGOV", schema.Supporters, day("2016-01-01"), time.Time{}, 10)
 	if err != nil || len(got) != 1 || got[0].Code != "RUSGOV" || !sameFloat(got[0].Score, 8) {
 		t.Errorf("supporters of SYRGOV in 2016 = %+v, %v; want RUSGOV with 8", got, err)
+	}
+}
+
+// testAggregateCounts checks the counts every row carries for every
+// grouping, over date ranges that start and end within months and span
+// years (stores may answer whole periods from rollups).
+func testAggregateCounts(ctx context.Context, t *testing.T, s schema.Store) {
+	row := func(src, tgt string, n int, quads schema.QuadCounts, g10 int, first, last string) schema.AggregateRow {
+		return schema.AggregateRow{Source: src, Target: tgt, Count: n, Quads: quads, Goldstein10: g10, First: day(first), Last: day(last)}
+	}
+	tests := []struct {
+		name string
+		f    schema.EventFilter
+		g    schema.Grouping
+		want []schema.AggregateRow
+	}{
+		// E2 070 +7.0, E3 051 +3.4, E6 061 +6.4, E10 036 +4.0, E8 057 +8.0, E9 190 −10.0
+		{"all of SYRGOV", schema.EventFilter{Actors: []string{"SYRGOV"}}, schema.Grouping{},
+			[]schema.AggregateRow{row("", "", 6, schema.QuadCounts{3, 2, 0, 1}, 188, "2015-10-01", "2016-01-12")}},
+		// Mid-October to mid-January: E6, E10, E8, E9.
+		{"partial months", schema.EventFilter{Actors: []string{"SYRGOV"}, From: day("2015-10-15"), To: day("2016-01-13")}, schema.Grouping{},
+			[]schema.AggregateRow{row("", "", 4, schema.QuadCounts{2, 1, 0, 1}, 84, "2015-11-20", "2016-01-12")}},
+		{"by source over years", schema.EventFilter{Targets: []string{"SYRGOV"}, From: day("2014-03-01"), To: day("2017-01-01")}, schema.Grouping{Source: true},
+			[]schema.AggregateRow{
+				row("IGOUNO", "", 1, schema.QuadCounts{1, 0, 0, 0}, 40, "2015-11-20", "2015-11-20"),
+				row("IRNGOV", "", 1, schema.QuadCounts{0, 1, 0, 0}, 64, "2015-11-20", "2015-11-20"),
+				row("RUSGOV", "", 2, schema.QuadCounts{1, 1, 0, 0}, 150, "2015-10-01", "2016-01-12"),
+				row("SYRREB", "", 1, schema.QuadCounts{0, 0, 0, 1}, -100, "2016-01-12", "2016-01-12"),
+			}},
+		{"by dyad from a day on", schema.EventFilter{Actors: []string{"SYRGOV"}, From: day("2015-11-20")}, schema.Grouping{Source: true, Target: true},
+			[]schema.AggregateRow{
+				row("IGOUNO", "SYRGOV", 1, schema.QuadCounts{1, 0, 0, 0}, 40, "2015-11-20", "2015-11-20"),
+				row("IRNGOV", "SYRGOV", 1, schema.QuadCounts{0, 1, 0, 0}, 64, "2015-11-20", "2015-11-20"),
+				row("RUSGOV", "SYRGOV", 1, schema.QuadCounts{1, 0, 0, 0}, 80, "2016-01-12", "2016-01-12"),
+				row("SYRREB", "SYRGOV", 1, schema.QuadCounts{0, 0, 0, 1}, -100, "2016-01-12", "2016-01-12"),
+			}},
+		{"empty range", schema.EventFilter{Actors: []string{"SYRGOV"}, From: day("2015-10-02"), To: day("2015-10-02")}, schema.Grouping{Source: true}, nil},
+	}
+	for _, tt := range tests {
+		got, err := s.Aggregate(ctx, tt.f, tt.g)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		sort.Slice(got, func(i, j int) bool {
+			return got[i].Source < got[j].Source || got[i].Source == got[j].Source && got[i].Target < got[j].Target
+		})
+		if len(got) == 0 {
+			got = nil
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: Aggregate =\n%+v\nwant\n%+v", tt.name, got, tt.want)
+		}
 	}
 }
 

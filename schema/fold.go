@@ -1,0 +1,52 @@
+package schema
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/dyadgraph/dyad/schema/cameo"
+)
+
+// FoldCodes completes rows counted per event code: it fills each row's
+// quad classes and Goldstein sum from its code and, unless keepCode, sums
+// the rows that differ only in code. Stores whose database cannot sum
+// derived values count per code and fold here: a few rows per code, never
+// one per event. Rows keep their first-seen order.
+func FoldCodes(o *cameo.Ontology, rows []AggregateRow, keepCode bool) ([]AggregateRow, error) {
+	type key struct {
+		source, target, code string
+		bucket               time.Time
+	}
+	folded := map[key]*AggregateRow{}
+	var order []key
+	for _, r := range rows {
+		et, ok := o.Event(r.Code)
+		if !ok {
+			return nil, fmt.Errorf("stored event code %q is not in the ontology", r.Code)
+		}
+		k := key{r.Source, r.Target, "", r.Bucket}
+		if keepCode {
+			k.code = r.Code
+		}
+		acc, ok := folded[k]
+		if !ok {
+			acc = &AggregateRow{Source: r.Source, Target: r.Target, Code: k.code, Bucket: r.Bucket, First: r.First, Last: r.Last}
+			folded[k] = acc
+			order = append(order, k)
+		}
+		acc.Count += r.Count
+		acc.Quads.Add(et.Quad, r.Count)
+		acc.Goldstein10 += Goldstein10(et.Goldstein) * r.Count
+		if !r.First.IsZero() && (acc.First.IsZero() || r.First.Before(acc.First)) {
+			acc.First = r.First
+		}
+		if r.Last.After(acc.Last) {
+			acc.Last = r.Last
+		}
+	}
+	out := make([]AggregateRow, 0, len(order))
+	for _, k := range order {
+		out = append(out, *folded[k])
+	}
+	return out, nil
+}

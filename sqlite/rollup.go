@@ -1,0 +1,401 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dyadgraph/dyad/schema"
+)
+
+// Rollups: counts of events per directed dyad, kept at three grains —
+// all time, per year, per month — in tables of one shape:
+//
+//	rollup_total  period ''
+//	rollup_year   period 'YYYY'
+//	rollup_month  period 'YYYY-MM'
+//
+// each row holding the number of events, their quad classes, their summed
+// Goldstein value ×10 and their first and last day. Networks and rankings
+// of busy actors read these instead of every event: a hub's second hop is
+// a few thousand dyad rows, not most of the corpus.
+//
+// Writes do not touch the rollups. Events are folded in in bulk, by seq,
+// once DefaultFoldEvery of them have arrived since the last fold
+// (rollup_state.folded_seq); until then they are the tail, read from the
+// events table beside the rollups. Every aggregate the rollups answer is
+// rollup rows plus tail events in one statement, so it is always exact,
+// on read-only stores too. Events are never deleted or changed in the
+// fields a rollup keeps (their dyad, day, code), so folding is append-only.
+
+// DefaultFoldEvery is how many new events make a write fold the tail into
+// the rollups: a bulk GROUP BY over them, about a tenth of write time,
+// keeping the tail that every rollup read scans small.
+const DefaultFoldEvery = 20000
+
+// DefaultFoldIdle is how long after the last write a store folds whatever
+// tail is left, so that reads after an ingest settles find none; Close
+// folds it too.
+const DefaultFoldIdle = time.Second
+
+// idleFolder folds the tail once writes pause.
+type idleFolder struct {
+	mu      sync.Mutex
+	timer   *time.Timer
+	closed  bool
+	running sync.WaitGroup
+	ctx     context.Context // cancelled by Close
+	cancel  context.CancelFunc
+}
+
+// afterWrite (re)arms the idle fold.
+func (s *Store) afterWrite() {
+	f := &s.folder
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed || s.foldIdle <= 0 {
+		return
+	}
+	if f.timer == nil {
+		f.timer = time.AfterFunc(s.foldIdle, s.foldTail)
+		return
+	}
+	f.timer.Reset(s.foldIdle)
+}
+
+// foldTail folds every unfolded event. It is best effort: when it fails
+// (a busy or full disk), the tail is still read beside the rollups and
+// the next write or close folds it.
+func (s *Store) foldTail() {
+	f := &s.folder
+	f.mu.Lock()
+	if f.closed {
+		f.mu.Unlock()
+		return
+	}
+	f.running.Add(1)
+	f.mu.Unlock()
+	defer f.running.Done()
+	s.fold(f.ctx)
+}
+
+func (s *Store) fold(ctx context.Context) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := foldIfDue(ctx, tx, 1); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// stopFolding stops the idle fold and waits for a running one.
+func (s *Store) stopFolding() {
+	f := &s.folder
+	f.mu.Lock()
+	f.closed = true
+	if f.timer != nil {
+		f.timer.Stop()
+	}
+	f.mu.Unlock()
+	if f.cancel != nil {
+		f.cancel()
+	}
+	f.running.Wait()
+}
+
+// rollupLevel is one grain of the rollups.
+type rollupLevel struct {
+	table  string
+	period string // SQL giving the period of an event of the events table
+}
+
+var rollupLevels = []rollupLevel{
+	{"rollup_total", "''"},
+	{"rollup_year", "substr(day, 1, 4)"},
+	{"rollup_month", "substr(day, 1, 7)"},
+}
+
+// rollupMigration creates the rollups and folds every stored event in.
+func rollupMigration() string {
+	var b strings.Builder
+	b.WriteString(`CREATE TABLE rollup_state (
+	id         INTEGER PRIMARY KEY CHECK (id = 1),
+	folded_seq INTEGER NOT NULL -- events with seq up to this are in the rollups
+);
+INSERT INTO rollup_state (id, folded_seq) VALUES (1, 0);
+`)
+	for _, l := range rollupLevels {
+		fmt.Fprintf(&b, `CREATE TABLE %[1]s (
+	src       TEXT NOT NULL,
+	tgt       TEXT NOT NULL,
+	period    TEXT NOT NULL,
+	n         INTEGER NOT NULL, -- events
+	q1        INTEGER NOT NULL, -- events of quad class 1 ... 4
+	q2        INTEGER NOT NULL,
+	q3        INTEGER NOT NULL,
+	q4        INTEGER NOT NULL,
+	g10       INTEGER NOT NULL, -- summed Goldstein value ×10
+	first_day TEXT NOT NULL,
+	last_day  TEXT NOT NULL,
+	PRIMARY KEY (src, tgt, period)
+) WITHOUT ROWID;
+-- Covering, so an actor's rows as a target are read like its rows as a
+-- source: in one index range, without a lookup per row.
+CREATE INDEX %[1]s_target ON %[1]s (tgt, src, period, n, q1, q2, q3, q4, g10, first_day, last_day);
+`, l.table)
+	}
+	for _, l := range rollupLevels {
+		b.WriteString(foldSQL(l, "seq > 0"))
+		b.WriteString(";\n")
+	}
+	b.WriteString("UPDATE rollup_state SET folded_seq = (SELECT COALESCE(MAX(seq), 0) FROM events);\n")
+	return b.String()
+}
+
+// foldSQL adds the events matching cond to a level's rows.
+func foldSQL(l rollupLevel, cond string) string {
+	return fmt.Sprintf(`INSERT INTO %s (src, tgt, period, n, q1, q2, q3, q4, g10, first_day, last_day)
+SELECT src, tgt, %s, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), SUM(quad = 4),
+	SUM(CAST(round(goldstein * 10) AS INTEGER)), MIN(day), MAX(day)
+FROM events WHERE %s GROUP BY 1, 2, 3
+ON CONFLICT (src, tgt, period) DO UPDATE SET
+	n = n + excluded.n, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2,
+	q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, g10 = g10 + excluded.g10,
+	first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day)`,
+		l.table, l.period, cond)
+}
+
+// foldIfDue folds the tail into the rollups, inside the writing
+// transaction, once at least every events have arrived since the last fold.
+func foldIfDue(ctx context.Context, tx *sql.Tx, every int) error {
+	var folded, last int64
+	err := tx.QueryRowContext(ctx, `SELECT folded_seq, (SELECT COALESCE(MAX(seq), 0) FROM events) FROM rollup_state`).Scan(&folded, &last)
+	if err != nil {
+		return fmt.Errorf("fold rollups: %w", err)
+	}
+	if last-folded < int64(max(every, 1)) {
+		return nil
+	}
+	for _, l := range rollupLevels {
+		if _, err := tx.ExecContext(ctx, foldSQL(l, "seq > ? AND seq <= ?"), folded, last); err != nil {
+			return fmt.Errorf("fold rollups into %s: %w", l.table, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE rollup_state SET folded_seq = ?`, last); err != nil {
+		return fmt.Errorf("fold rollups: %w", err)
+	}
+	return nil
+}
+
+// rollupAnswers says whether the rollups can answer an aggregate: grouped
+// by dyad side only, filtered by actors and dates only.
+func rollupAnswers(f schema.EventFilter, g schema.Grouping) bool {
+	return !g.Code && g.Bucket == "" &&
+		f.CodePrefix == "" && len(f.Roots) == 0 && len(f.Quads) == 0 &&
+		strings.TrimSpace(f.Country) == "" && strings.TrimSpace(f.Place) == "" &&
+		strings.TrimSpace(f.Outlet) == "" && f.MinMentions <= 1
+}
+
+// rangePlan splits a day range [lo, hi) into what the rollups hold whole
+// and what must be read from the events table.
+type rangePlan struct {
+	total        bool        // no range: the all-time rollup
+	raw          [][2]string // day ranges read from events
+	months       [][2]string // month periods [from, to)
+	years        [2]string   // year periods [from, to), or empty
+	rolledFrom   string      // the tail is read in [rolledFrom, rolledTo)
+	rolledTo     string
+	rolledExists bool
+}
+
+// Sentinels for open ranges; both are the first day of a year.
+var (
+	dawn = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	dusk = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+func planRange(from, to time.Time) rangePlan {
+	if from.IsZero() && to.IsZero() {
+		return rangePlan{total: true}
+	}
+	lo, hi := dawn, dusk
+	if !from.IsZero() {
+		lo, _ = time.Parse(schema.DayLayout, firstDayFrom(from))
+	}
+	if !to.IsZero() {
+		hi, _ = time.Parse(schema.DayLayout, firstDayFrom(to))
+	}
+	var p rangePlan
+	if !lo.Before(hi) {
+		return p
+	}
+	day := func(t time.Time) string { return t.Format(schema.DayLayout) }
+	mLo := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if mLo.Before(lo) {
+		mLo = mLo.AddDate(0, 1, 0)
+	}
+	mHi := time.Date(hi.Year(), hi.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if !mLo.Before(mHi) {
+		p.raw = append(p.raw, [2]string{day(lo), day(hi)})
+		return p
+	}
+	if lo.Before(mLo) {
+		p.raw = append(p.raw, [2]string{day(lo), day(mLo)})
+	}
+	if mHi.Before(hi) {
+		p.raw = append(p.raw, [2]string{day(mHi), day(hi)})
+	}
+	p.rolledFrom, p.rolledTo, p.rolledExists = day(mLo), day(mHi), true
+	month := func(t time.Time) string { return t.Format("2006-01") }
+	yLo := time.Date(mLo.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	if yLo.Before(mLo) {
+		yLo = yLo.AddDate(1, 0, 0)
+	}
+	yHi := time.Date(mHi.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	if !yLo.Before(yHi) {
+		p.months = append(p.months, [2]string{month(mLo), month(mHi)})
+		return p
+	}
+	if mLo.Before(yLo) {
+		p.months = append(p.months, [2]string{month(mLo), month(yLo)})
+	}
+	if yHi.Before(mHi) {
+		p.months = append(p.months, [2]string{month(yHi), month(mHi)})
+	}
+	p.years = [2]string{yLo.Format("2006"), yHi.Format("2006")}
+	return p
+}
+
+// aggregateRollup answers an aggregate that rollupAnswers accepts in one
+// statement: the rollup rows of the whole periods of the range, the tail
+// events within them, and the events of the partial months at its ends.
+// Each part is grouped on its own — the all-time rollup of a dyad grouping
+// needs no grouping at all, being one row per dyad already — and the parts
+// are merged here, which costs less than a GROUP BY over their union.
+func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g schema.Grouping) ([]schema.AggregateRow, error) {
+	// An actor on either side is read as two ranges, the actor as source
+	// and the actor as target of others, since SQLite answers an OR of two
+	// indexed columns with a lookup per row.
+	sides, err := eventWhere(schema.EventFilter{Sources: f.Sources, Targets: f.Targets})
+	if err != nil {
+		return nil, err
+	}
+	rollupSides := []*where{sides}
+	if len(f.Actors) > 0 {
+		sels, err := schema.ParseSelectors(f.Actors)
+		if err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+		asSource, srcArgs := selectorCond(sels, []string{"e.src"})
+		asTarget, tgtArgs := selectorCond(sels, []string{"e.tgt"})
+		rollupSides = []*where{
+			sides.with(asSource, srcArgs...),
+			sides.with(asTarget, tgtArgs...).with("NOT "+asSource, srcArgs...),
+		}
+	}
+	actors, err := eventWhere(schema.EventFilter{Sources: f.Sources, Targets: f.Targets, Actors: f.Actors})
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	if g.Source {
+		keys = append(keys, "e.src")
+	}
+	if g.Target {
+		keys = append(keys, "e.tgt")
+	}
+	groupBy := ""
+	if len(keys) > 0 {
+		groupBy = " GROUP BY " + strings.Join(keys, ", ")
+	}
+	keyList := strings.Join(append(keys[:len(keys):len(keys)], ""), ", ")
+	var parts []string
+	var args []any
+	const sums = "COALESCE(SUM(e.n), 0), SUM(e.q1), SUM(e.q2), SUM(e.q3), SUM(e.q4), SUM(e.g10), MIN(e.first_day), MAX(e.last_day)"
+	rollup := func(table, cond string, condArgs ...any) {
+		for _, side := range rollupSides {
+			w := side.with(cond, condArgs...)
+			if table == "rollup_total" && g.Source && g.Target {
+				parts = append(parts, "SELECT "+keyList+"e.n, e.q1, e.q2, e.q3, e.q4, e.g10, e.first_day, e.last_day FROM "+table+" e"+w.String())
+			} else {
+				parts = append(parts, "SELECT * FROM (SELECT "+keyList+sums+" FROM "+table+" e"+w.String()+groupBy+")")
+			}
+			args = append(args, w.args...)
+		}
+	}
+	// events reads events; the tail by seq alone (NOT INDEXED leaves
+	// SQLite the rowid range), as the actor indexes would walk all of a
+	// busy actor's events to find the few new ones.
+	events := func(tailOnly bool, cond string, condArgs ...any) {
+		w := actors.with(cond, condArgs...)
+		from := " FROM events e"
+		if tailOnly {
+			from += " NOT INDEXED"
+		}
+		parts = append(parts, "SELECT * FROM (SELECT "+keyList+"COUNT(*), SUM(e.quad = 1), SUM(e.quad = 2), SUM(e.quad = 3), SUM(e.quad = 4), "+
+			"SUM(CAST(round(e.goldstein * 10) AS INTEGER)), MIN(e.day), MAX(e.day)"+from+w.String()+groupBy+")")
+		args = append(args, w.args...)
+	}
+	const tail = "e.seq > (SELECT folded_seq FROM rollup_state)"
+	p := planRange(f.From, f.To)
+	if p.total {
+		rollup("rollup_total", "1")
+		events(true, tail)
+	}
+	if p.years != [2]string{} {
+		rollup("rollup_year", "e.period >= ? AND e.period < ?", p.years[0], p.years[1])
+	}
+	for _, m := range p.months {
+		rollup("rollup_month", "e.period >= ? AND e.period < ?", m[0], m[1])
+	}
+	if p.rolledExists {
+		events(true, tail+" AND e.day >= ? AND e.day < ?", p.rolledFrom, p.rolledTo)
+	}
+	for _, r := range p.raw {
+		events(false, "e.day >= ? AND e.day < ?", r[0], r[1])
+	}
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	// One statement, so every part reads the same snapshot.
+	rows, err := s.queryAggregate(ctx, strings.Join(parts, " UNION ALL "), args, g, len(keys))
+	if err != nil {
+		return nil, err
+	}
+	return mergeRows(rows), nil
+}
+
+// mergeRows sums rows with the same source and target, keeping the order
+// in which keys first appear.
+func mergeRows(rows []schema.AggregateRow) []schema.AggregateRow {
+	at := make(map[[2]string]int, len(rows))
+	out := rows[:0]
+	for _, r := range rows {
+		k := [2]string{r.Source, r.Target}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, r)
+			continue
+		}
+		acc := &out[i]
+		acc.Count += r.Count
+		for q := range r.Quads {
+			acc.Quads[q] += r.Quads[q]
+		}
+		acc.Goldstein10 += r.Goldstein10
+		if r.First.Before(acc.First) {
+			acc.First = r.First
+		}
+		if r.Last.After(acc.Last) {
+			acc.Last = r.Last
+		}
+	}
+	return out
+}
