@@ -186,19 +186,28 @@ type queryCase struct {
 }
 
 func benchQuery(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "bench query", "", "Load a synthetic Zipf-distributed store and measure GraphQL latency percentiles per\nquery type, through the real HTTP handler, on SQLite and (with --dgraph-scratch,\nwhose data is DROPPED) on Dgraph. Baseline: relations computed by paging every\nevent of the dyad into Go, as a client without server-side aggregation would.")
-	n := fs.Int("events", 1000000, "events in the store")
+	fs := newFlags(e, "bench query", "", "Load a synthetic Zipf-distributed store and measure GraphQL latency percentiles per\nquery type, through the real HTTP handler, on SQLite and (with --dgraph-scratch,\nwhose data is DROPPED) on Dgraph, at each size given, so the table shows how\ncost grows with size. Baseline: relations computed by paging every event of the\ndyad into Go, as a client without server-side aggregation would.")
+	sizes := fs.String("events", "1000000", "events in the store; several sizes separated by commas (e.g. 100000,1000000)")
 	reps := fs.Int("n", 200, "requests per query type")
 	scratch := fs.String("dgraph-scratch", "", "HOST:PORT of a scratch Dgraph; ALL ITS DATA IS DROPPED")
 	jsonOut := fs.String("json", "", "also write the table as JSON to this file")
-	sqlitePath := fs.String("sqlite", "", "SQLite file to use and keep (default: a temporary one)")
+	sqlitePath := fs.String("sqlite", "", "SQLite file to use and keep, one size only (default: a temporary one per size)")
 	reuse := fs.Bool("reuse", false, "skip loading a store that already holds the events (a kept --sqlite file, or the Dgraph not dropped)")
 	budget := fs.Duration("budget", 30*time.Second, "stop a query type after this long even if fewer than -n requests were sent")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	batches := storetest.Synthetic(storetest.SyntheticOptions{Events: *n, Seed: 1})
-	hubs := hubActors(batches, 12)
+	var counts []int
+	for _, f := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("bench query: --events %q: want positive counts separated by commas", *sizes)
+		}
+		counts = append(counts, n)
+	}
+	if *sqlitePath != "" && len(counts) > 1 {
+		return fmt.Errorf("bench query: --sqlite keeps one store: give one size")
+	}
 	dir, err := os.MkdirTemp("", "dyad-bench-query-")
 	if err != nil {
 		return err
@@ -206,81 +215,102 @@ func benchQuery(ctx context.Context, e env, args []string) error {
 	defer os.RemoveAll(dir)
 
 	type row struct {
-		Store   string  `json:"store"`
-		Query   string  `json:"query"`
-		Events  int     `json:"events"`
-		N       int     `json:"n"`
-		P50ms   float64 `json:"p50_ms"`
-		P99ms   float64 `json:"p99_ms"`
-		Loadsec float64 `json:"load_seconds"`
+		Store       string  `json:"store"`
+		Query       string  `json:"query"`
+		Events      int     `json:"events"`
+		N           int     `json:"n"`
+		P50ms       float64 `json:"p50_ms"`
+		P99ms       float64 `json:"p99_ms"`
+		Loadsec     float64 `json:"load_seconds"`
+		LoadPerSec  float64 `json:"load_events_per_second"`
+		LoadSkipped bool    `json:"load_skipped,omitempty"`
 	}
 	var rows []row
-	measure := func(name string, s schema.Store) error {
-		start := time.Now()
+	measure := func(name string, s schema.Store, n int, batches []schema.Batch, hubs []string) error {
 		st, err := s.Stats(ctx)
 		if err != nil {
 			return err
 		}
-		if !*reuse || st.Mentions < *n {
-			if _, err := writeAll(ctx, s, batches, 2); err != nil {
+		var load time.Duration
+		loaded := !*reuse || st.Mentions < n
+		if loaded {
+			if load, err = writeAll(ctx, s, batches, 2); err != nil {
 				return fmt.Errorf("%s: loading: %w", name, err)
 			}
 		}
-		load := time.Since(start).Seconds()
-		fmt.Fprintf(e.stderr, "%s: %d events ready in %.0fs\n", name, *n, load)
+		perSec := 0.0
+		if loaded {
+			perSec = float64(n) / load.Seconds()
+		}
+		fmt.Fprintf(e.stderr, "%s: %d events ready; loaded in %.0fs (%.0f events/s)\n", name, n, load.Seconds(), perSec)
 		srv, err := query.New(query.Config{Store: s, Limits: query.Limits{Timeout: time.Minute}})
 		if err != nil {
 			return err
+		}
+		add := func(q string, lat []time.Duration) {
+			rows = append(rows, row{name, q, n, len(lat), pct(lat, 50), pct(lat, 99), load.Seconds(), perSec, !loaded})
 		}
 		for _, qc := range queryCases(hubs) {
 			lat, err := timeQueries(ctx, srv, qc, *reps, *budget)
 			if err != nil {
 				// Report it and go on: one failing query type must not hide the others.
 				fmt.Fprintf(e.stderr, "%s %s: %v\n", name, qc.name, err)
-				rows = append(rows, row{Store: name, Query: qc.name + " (FAILED)", Events: *n, Loadsec: load})
+				add(qc.name+" (FAILED)", nil)
 				continue
 			}
-			rows = append(rows, row{name, qc.name, *n, len(lat), pct(lat, 50), pct(lat, 99), load})
-			fmt.Fprintf(e.stderr, "%s %-18s n=%d p50 %.1f ms p99 %.1f ms\n", name, qc.name, len(lat), pct(lat, 50), pct(lat, 99))
+			add(qc.name, lat)
+			fmt.Fprintf(e.stderr, "%s %d %-18s n=%d p50 %.1f ms p99 %.1f ms\n", name, n, qc.name, len(lat), pct(lat, 50), pct(lat, 99))
 		}
 		lat, err := timeNaiveRelations(ctx, s, hubs, max(*reps/10, 5))
 		if err != nil {
 			return err
 		}
-		rows = append(rows, row{name, "relations, naive (baseline)", *n, len(lat), pct(lat, 50), pct(lat, 99), load})
+		add("relations, naive (baseline)", lat)
 		return nil
 	}
-	path := *sqlitePath
-	if path == "" {
-		path = filepath.Join(dir, "q.db")
-	}
-	sq, err := sqlite.Open(ctx, path)
-	if err != nil {
-		return err
-	}
-	defer sq.Close()
-	if err := measure("sqlite", sq); err != nil {
-		return err
-	}
-	if *scratch != "" {
-		dg, err := dgraph.Open(ctx, dgraph.Config{Addr: *scratch})
+	for _, n := range counts {
+		batches := storetest.Synthetic(storetest.SyntheticOptions{Events: n, Seed: 1})
+		hubs := hubActors(batches, 12)
+		path := *sqlitePath
+		if path == "" {
+			path = filepath.Join(dir, fmt.Sprintf("q%d.db", n))
+		}
+		sq, err := sqlite.Open(ctx, path)
 		if err != nil {
 			return err
 		}
-		defer dg.Close()
-		if !*reuse {
-			if err := dg.DropAll(ctx); err != nil {
+		err = measure("sqlite", sq, n, batches, hubs)
+		sq.Close()
+		if err != nil {
+			return err
+		}
+		if *sqlitePath == "" {
+			os.Remove(path)
+			os.Remove(path + "-wal")
+			os.Remove(path + "-shm")
+		}
+		if *scratch != "" {
+			dg, err := dgraph.Open(ctx, dgraph.Config{Addr: *scratch})
+			if err != nil {
+				return err
+			}
+			if !*reuse {
+				if err := dg.DropAll(ctx); err != nil {
+					dg.Close()
+					return err
+				}
+			}
+			err = measure("dgraph", dg, n, batches, hubs)
+			dg.Close()
+			if err != nil {
 				return err
 			}
 		}
-		if err := measure("dgraph", dg); err != nil {
-			return err
-		}
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "store\tquery\tevents\tn\tp50 ms\tp99 ms\t")
+	fmt.Fprintln(tw, "store\tquery\tevents\tload ev/s\tn\tp50 ms\tp99 ms\t")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.1f\t%.1f\t\n", r.Store, r.Query, r.Events, r.N, r.P50ms, r.P99ms)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.0f\t%d\t%.1f\t%.1f\t\n", r.Store, r.Query, r.Events, r.LoadPerSec, r.N, r.P50ms, r.P99ms)
 	}
 	tw.Flush()
 	if *jsonOut != "" {

@@ -248,6 +248,11 @@ func (s *syncBuffer) String() string {
 // writes to it, restarts it on the same data a few seconds later, and
 // expects the ingest to retry, finish with exit 0, and leave exactly what an
 // uninterrupted SQLite run of the same corpus stores.
+// longFaults says whether to run the long variants of the fault tests
+// (DYAD_FAULT_LONG=1): larger corpora, more kills, looser time bounds.
+// CI runs the fast ones; docs/operations.md gives the long command.
+func longFaults() bool { return os.Getenv("DYAD_FAULT_LONG") != "" }
+
 func TestDgraphRestartDuringIngest(t *testing.T) {
 	offset := 400
 	if v := os.Getenv("DYAD_FAULT_DGRAPH_OFFSET"); v != "" {
@@ -261,10 +266,13 @@ func TestDgraphRestartDuringIngest(t *testing.T) {
 	dg := startPrivateDgraph(t, offset)
 	t.Logf("private Dgraph healthy at %s after %v", dg.grpcAddr(), time.Since(testStart).Round(time.Millisecond))
 
-	const articles = 3000
+	articles, kills, bound := 3000, 1, 150*time.Second
+	if longFaults() {
+		articles, kills, bound = 12000, 3, 15*time.Minute
+	}
 	corpus := writeFile(t, "restart.jsonl", ingesttest.Corpus(articles, 5, 41))
 	store := "dgraph:" + dg.grpcAddr()
-	ctx, cancel := context.WithTimeout(context.Background(), 150*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), bound)
 	defer cancel()
 	var stderr syncBuffer
 	ingest := exec.CommandContext(ctx, binary, "ingest", "--store", store, "--retry-for", "2m", "--batch", "200", corpus)
@@ -286,35 +294,43 @@ func TestDgraphRestartDuringIngest(t *testing.T) {
 		}
 	}
 
-	// Kill the alpha once some articles are stored and the run goes on.
-	at := -1
-	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline) && !finished(); time.Sleep(20 * time.Millisecond) {
-		if n := dg.articles(); n > 0 {
-			at = n
-			break
+	// Kill the alpha once more articles are stored and the run goes on,
+	// restart it, and again for the long variant.
+	at := 0
+	for k := 1; k <= kills; k++ {
+		before := at
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline) && !finished(); time.Sleep(20 * time.Millisecond) {
+			if n := dg.articles(); n > before {
+				at = n
+				break
+			}
 		}
+		if at <= before || finished() {
+			if k > 1 && finished() {
+				t.Logf("the ingest finished before fault %d", k)
+				break
+			}
+			t.Fatalf("no new article stored within 60 s, or the ingest ended before fault %d (stored %d); stderr:\n%s", k, at, stderr.String())
+		}
+		killAt := time.Since(ingestStart)
+		if !dg.alpha.signal(syscall.SIGKILL, 10*time.Second) {
+			t.Fatal("the alpha survived SIGKILL for 10 s")
+		}
+		t.Logf("fault %d: alpha killed (SIGKILL, pid %d) %v into the ingest with %d of %d articles stored", k, dg.alpha.cmd.Process.Pid, killAt.Round(time.Millisecond), at, articles)
+		time.Sleep(4 * time.Second)
+		if finished() {
+			t.Fatalf("dyad ingest ended while Dgraph was down instead of retrying; stderr:\n%s", stderr.String())
+		}
+		downFor := time.Now()
+		dg.startAlpha()
+		t.Logf("fault %d: alpha restarted and healthy after %v down (pid %d)", k, (time.Since(downFor) + 4*time.Second).Round(time.Millisecond), dg.alpha.cmd.Process.Pid)
 	}
-	if at <= 0 || finished() {
-		t.Fatalf("no article stored within 60 s, or the ingest ended before the fault (stored %d); stderr:\n%s", at, stderr.String())
-	}
-	killAt := time.Since(ingestStart)
-	if !dg.alpha.signal(syscall.SIGKILL, 10*time.Second) {
-		t.Fatal("the alpha survived SIGKILL for 10 s")
-	}
-	t.Logf("alpha killed (SIGKILL, pid %d) %v into the ingest with %d of %d articles stored", dg.alpha.cmd.Process.Pid, killAt.Round(time.Millisecond), at, articles)
-	time.Sleep(4 * time.Second)
-	if finished() {
-		t.Fatalf("dyad ingest ended while Dgraph was down instead of retrying; stderr:\n%s", stderr.String())
-	}
-	downFor := time.Now()
-	dg.startAlpha()
-	t.Logf("alpha restarted and healthy after %v down (pid %d)", (time.Since(downFor) + 4*time.Second).Round(time.Millisecond), dg.alpha.cmd.Process.Pid)
 
 	var err error
 	select {
 	case err = <-ingestDone:
 	case <-ctx.Done():
-		t.Fatalf("dyad ingest did not finish within 150 s; stderr:\n%s", tail(stderr.String(), 30))
+		t.Fatalf("dyad ingest did not finish within %v; stderr:\n%s", bound, tail(stderr.String(), 30))
 	}
 	out := stderr.String()
 	if err != nil {
@@ -639,7 +655,10 @@ func TestKillAtRandomPoints(t *testing.T) {
 	t.Logf("seed %d (rerun with DYAD_FAULT_SEED=%d)", seed, seed)
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 
-	const articles = 8000
+	articles, rounds, bound := 8000, 3, 60*time.Second
+	if longFaults() {
+		articles, rounds, bound = 30000, 12, 12*time.Minute
+	}
 	corpus := writeFile(t, "random.jsonl", ingesttest.Corpus(articles, 5, 71))
 	dir := t.TempDir()
 
@@ -654,10 +673,10 @@ func TestKillAtRandomPoints(t *testing.T) {
 
 	killed := filepath.Join(dir, "killed.db")
 	midRun := 0
-	for round := 1; round <= 3; round++ {
+	for round := 1; round <= rounds; round++ {
 		stored := max(articleCount(killed), 0)
 		// Within the time the rest of the corpus should take, plus start-up.
-		rest := time.Duration(float64(full) * float64(articles-stored) / articles)
+		rest := time.Duration(float64(full) * float64(articles-stored) / float64(articles))
 		delay := 20*time.Millisecond + time.Duration(rng.Int64N(int64(max(rest*8/10, 100*time.Millisecond))))
 		cmd := exec.Command(binary, "ingest", "--batch", "200", "--store", "sqlite:"+killed, corpus)
 		cmd.Env = append(os.Environ(), "DYAD_STORE=")
@@ -688,7 +707,7 @@ func TestKillAtRandomPoints(t *testing.T) {
 		if ic != "ok" {
 			t.Errorf("round %d: store damaged by SIGKILL: %s", round, ic)
 		}
-		if time.Since(testStart) > 60*time.Second {
+		if time.Since(testStart) > bound {
 			t.Logf("stopping the rounds after %v to stay within the time bound", time.Since(testStart).Round(time.Second))
 			break
 		}
