@@ -152,7 +152,7 @@ func (s *Store) selectEvents(f schema.EventFilter) (*selection, error) {
 	}
 
 	var blocks strings.Builder
-	root := "type(Event)"
+	root := "has(event.xid)"
 	rootIdx := -1
 	for i, c := range conds {
 		if c.root != "" || len(c.union) > 0 {
@@ -242,9 +242,7 @@ func decodeCursor(c string) (time.Time, string, error) {
 }
 
 // eventFields is the selection of an event with its mentions.
-const eventFields = `uid event.xid event.code event.date event.mentions outlets: count(event.outletset)
-	event.source { actor.xid actor.name }
-	event.target { actor.xid actor.name }
+const eventFields = `uid event.xid event.src event.tgt event.code event.date event.mentions outlets: count(event.outletset)
 	event.place { place.name place.country place.lat place.lon }
 	~mention.event { mention.sentidx mention.sentence mention.evidence mention.article { article.xid } mention.reporter { actor.xid actor.name } }`
 
@@ -254,13 +252,13 @@ type actorJSON struct {
 }
 
 type eventJSON struct {
-	XID      string     `json:"event.xid"`
-	Code     string     `json:"event.code"`
-	Date     time.Time  `json:"event.date"`
-	Mentions int        `json:"event.mentions"`
-	Outlets  int        `json:"outlets"`
-	Source   *actorJSON `json:"event.source"`
-	Target   *actorJSON `json:"event.target"`
+	XID      string    `json:"event.xid"`
+	Code     string    `json:"event.code"`
+	Date     time.Time `json:"event.date"`
+	Mentions int       `json:"event.mentions"`
+	Outlets  int       `json:"outlets"`
+	Src      string    `json:"event.src"`
+	Tgt      string    `json:"event.tgt"`
 	Place    *struct {
 		Name    string  `json:"place.name"`
 		Country string  `json:"place.country"`
@@ -278,7 +276,9 @@ type eventJSON struct {
 	} `json:"~mention.event"`
 }
 
-func (e eventJSON) event(o *cameo.Ontology) (schema.Event, error) {
+// event converts a stored event; names maps the codes of its actors to
+// their names.
+func (e eventJSON) event(o *cameo.Ontology, names map[string]string) (schema.Event, error) {
 	et, ok := o.Event(e.Code)
 	if !ok {
 		return schema.Event{}, fmt.Errorf("event %s: stored code %q is not in the ontology", e.XID, e.Code)
@@ -287,12 +287,8 @@ func (e eventJSON) event(o *cameo.Ontology) (schema.Event, error) {
 		ID: e.XID, Code: e.Code, Root: et.Root, Quad: int(et.Quad), Goldstein: et.Goldstein,
 		Date: schema.Day(e.Date), NumMentions: e.Mentions, NumOutlets: e.Outlets,
 	}
-	if e.Source != nil {
-		out.Source = schema.Actor{Code: e.Source.Code, Name: e.Source.Name}
-	}
-	if e.Target != nil {
-		out.Target = schema.Actor{Code: e.Target.Code, Name: e.Target.Name}
-	}
+	out.Source = schema.Actor{Code: e.Src, Name: names[e.Src]}
+	out.Target = schema.Actor{Code: e.Tgt, Name: names[e.Tgt]}
 	if p := e.Place; p != nil {
 		out.Place = &schema.Place{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
 	}
@@ -373,8 +369,16 @@ func (s *Store) Events(ctx context.Context, f schema.EventFilter, p schema.PageR
 		page.HasNext = true
 		out.Events = out.Events[:first]
 	}
+	var codes []string
 	for _, ej := range out.Events {
-		e, err := ej.event(s.onto)
+		codes = append(codes, ej.Src, ej.Tgt)
+	}
+	names, err := s.actorNames(ctx, codes)
+	if err != nil {
+		return schema.EventPage{}, fmt.Errorf("dgraph: events: %w", err)
+	}
+	for _, ej := range out.Events {
+		e, err := ej.event(s.onto, names)
 		if err != nil {
 			return schema.EventPage{}, fmt.Errorf("dgraph: events: %w", err)
 		}
@@ -382,13 +386,6 @@ func (s *Store) Events(ctx context.Context, f schema.EventFilter, p schema.PageR
 		page.Cursors = append(page.Cursors, encodeCursor(e.Date, e.ID))
 	}
 	return page, nil
-}
-
-var bucketPredicate = map[schema.Bucket]string{
-	schema.BucketDay:   "event.date",
-	schema.BucketWeek:  "event.week",
-	schema.BucketMonth: "event.month",
-	schema.BucketYear:  "event.year",
 }
 
 // Aggregate groups the matching events with @groupby. Dgraph sums no
@@ -408,14 +405,14 @@ func (s *Store) Aggregate(ctx context.Context, f schema.EventFilter, g schema.Gr
 	if g.Target {
 		preds = append(preds, "event.tgt")
 	}
+	// Periods are not stored: group by day and fold days into periods.
 	bucketPred := ""
 	if g.Bucket != "" {
-		p, ok := bucketPredicate[g.Bucket]
-		if !ok {
-			return nil, fmt.Errorf("dgraph: aggregate: unknown bucket %q", g.Bucket)
+		if _, err := schema.ParseBucket(string(g.Bucket)); err != nil {
+			return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 		}
-		bucketPred = p
-		preds = append(preds, p)
+		bucketPred = "event.date"
+		preds = append(preds, bucketPred)
 	}
 	if sel.empty {
 		return nil, nil
@@ -451,16 +448,11 @@ func (s *Store) Aggregate(ctx context.Context, f schema.EventFilter, g schema.Gr
 				}
 			}
 			if bucketPred != "" {
-				// Day buckets group by event.date itself (RFC 3339), the
-				// others by stored period keys (YYYY-MM-DD).
 				t, err := time.Parse(time.RFC3339, bucket)
 				if err != nil {
-					t, err = time.Parse(schema.DayLayout, bucket)
+					return nil, fmt.Errorf("dgraph: aggregate: event date %q: %w", bucket, err)
 				}
-				if err != nil {
-					return nil, fmt.Errorf("dgraph: aggregate: bucket %q: %w", bucket, err)
-				}
-				r.Bucket = schema.Day(t)
+				r.Bucket = g.Bucket.Start(schema.Day(t))
 			}
 			r.First, r.Last = dayOrZero(r.First), dayOrZero(r.Last)
 			if r.Count > 0 && (r.First.IsZero() || r.Last.IsZero()) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -54,20 +55,71 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]schema.Article, e
 	return out, nil
 }
 
-// actorSummaryFields counts an actor's events through the reverse edges;
-// the edges have no @count index (it would make hub actors conflict), so
-// the counts are posting-list lengths read at query time.
-const actorSummaryFields = "actor.xid actor.name src: count(~event.source) tgt: count(~event.target)"
+// actorFields are what summaries read of actor nodes; their event counts
+// come from countEvents.
+const actorFields = "actor.xid actor.name"
 
-type actorSummaryJSON struct {
+type actorJSONNode struct {
 	Code string `json:"actor.xid"`
 	Name string `json:"actor.name"`
-	Src  int    `json:"src"`
-	Tgt  int    `json:"tgt"`
 }
 
-func (a actorSummaryJSON) summary() schema.ActorSummary {
-	return schema.ActorSummary{Actor: schema.Actor{Code: a.Code, Name: a.Name}, AsSource: a.Src, AsTarget: a.Tgt}
+// countBatch is how many actors one counting query asks about: two blocks
+// each, run in parallel by Dgraph.
+const countBatch = 200
+
+// summaries adds event counts to actor nodes: for each actor, the lengths
+// of the posting lists of its code in the event.src and event.tgt
+// indexes, two count blocks an actor.
+func (s *Store) summaries(ctx context.Context, actors []actorJSONNode) ([]schema.ActorSummary, error) {
+	out := make([]schema.ActorSummary, len(actors))
+	for i, a := range actors {
+		out[i].Actor = schema.Actor{Code: a.Code, Name: a.Name}
+	}
+	for lo := 0; lo < len(actors); lo += countBatch {
+		part := out[lo:min(lo+countBatch, len(out))]
+		q := newQuery()
+		var blocks strings.Builder
+		for i, a := range part {
+			c := q.str(a.Code)
+			fmt.Fprintf(&blocks, "s%d(func: eq(event.src, %s)) { count(uid) }\nt%d(func: eq(event.tgt, %s)) { count(uid) }\n", i, c, i, c)
+		}
+		var res map[string][]struct {
+			Count int `json:"count"`
+		}
+		if err := s.run(ctx, q, blocks.String(), &res); err != nil {
+			return nil, fmt.Errorf("count events: %w", err)
+		}
+		for i := range part {
+			for _, c := range res["s"+strconv.Itoa(i)] {
+				part[i].AsSource = c.Count
+			}
+			for _, c := range res["t"+strconv.Itoa(i)] {
+				part[i].AsTarget = c.Count
+			}
+		}
+	}
+	return out, nil
+}
+
+// actorNames returns the names of the actors with the given codes.
+func (s *Store) actorNames(ctx context.Context, codes []string) (map[string]string, error) {
+	names := map[string]string{}
+	if len(codes) == 0 {
+		return names, nil
+	}
+	q := newQuery()
+	blocks := fmt.Sprintf("a(func: eq(actor.xid, %s)) { %s }\n", q.list(codes), actorFields)
+	var res struct {
+		A []actorJSONNode `json:"a"`
+	}
+	if err := s.run(ctx, q, blocks, &res); err != nil {
+		return nil, fmt.Errorf("actor names: %w", err)
+	}
+	for _, a := range res.A {
+		names[a.Code] = a.Name
+	}
+	return names, nil
 }
 
 // Actors returns actor summaries by code in input order; unknown codes
@@ -82,16 +134,20 @@ func (s *Store) Actors(ctx context.Context, codes []string) ([]schema.ActorSumma
 		keys[i] = strings.ToUpper(strings.TrimSpace(c))
 	}
 	q := newQuery()
-	blocks := fmt.Sprintf("a(func: eq(actor.xid, %s)) { %s }\n", q.list(keys), actorSummaryFields)
+	blocks := fmt.Sprintf("a(func: eq(actor.xid, %s)) { %s }\n", q.list(keys), actorFields)
 	var res struct {
-		A []actorSummaryJSON `json:"a"`
+		A []actorJSONNode `json:"a"`
 	}
 	if err := s.run(ctx, q, blocks, &res); err != nil {
 		return nil, fmt.Errorf("dgraph: actors: %w", err)
 	}
-	byCode := make(map[string]schema.ActorSummary, len(res.A))
-	for _, a := range res.A {
-		byCode[a.Code] = a.summary()
+	found, err := s.summaries(ctx, res.A)
+	if err != nil {
+		return nil, fmt.Errorf("dgraph: actors: %w", err)
+	}
+	byCode := make(map[string]schema.ActorSummary, len(found))
+	for _, a := range found {
+		byCode[a.Code] = a
 	}
 	for i, k := range keys {
 		out[i] = byCode[k]
@@ -101,8 +157,7 @@ func (s *Store) Actors(ctx context.Context, codes []string) ([]schema.ActorSumma
 
 // SearchActors finds actors whose code or name contains search, ignoring
 // case, most active first. Matching uses the trigram indexes of actor.code
-// and actor.name; DQL cannot sort by a computed value and a predicate at
-// once, so the matches are ranked here.
+// and actor.name; the matches are counted and ranked here.
 func (s *Store) SearchActors(ctx context.Context, search string, first int) ([]schema.ActorSummary, error) {
 	if first <= 0 {
 		first = defaultSearchResults
@@ -112,32 +167,32 @@ func (s *Store) SearchActors(ctx context.Context, search string, first int) ([]s
 	var blocks string
 	switch {
 	case search == "":
-		blocks = fmt.Sprintf("a(func: type(Actor)) { %s }\n", actorSummaryFields)
+		blocks = fmt.Sprintf("a(func: has(actor.xid)) { %s }\n", actorFields)
 	case utf8.RuneCountInString(search) < 3:
 		// Too short for a trigram lookup: filter every actor.
 		re := q.str(containsRegexp(search))
-		blocks = fmt.Sprintf("a(func: type(Actor)) @filter(regexp(actor.code, %s) OR regexp(actor.name, %s)) { %s }\n", re, re, actorSummaryFields)
+		blocks = fmt.Sprintf("a(func: has(actor.xid)) @filter(regexp(actor.code, %s) OR regexp(actor.name, %s)) { %s }\n", re, re, actorFields)
 	default:
 		re := q.str(containsRegexp(search))
-		blocks = fmt.Sprintf("C as var(func: regexp(actor.code, %s))\nN as var(func: regexp(actor.name, %s))\na(func: uid(C, N)) { %s }\n", re, re, actorSummaryFields)
+		blocks = fmt.Sprintf("C as var(func: regexp(actor.code, %s))\nN as var(func: regexp(actor.name, %s))\na(func: uid(C, N)) { %s }\n", re, re, actorFields)
 	}
 	var res struct {
-		A []actorSummaryJSON `json:"a"`
+		A []actorJSONNode `json:"a"`
 	}
 	err := s.run(ctx, q, blocks, &res)
 	if err != nil && strings.Contains(err.Error(), "wide-ranging") {
 		// The trigram index cannot narrow this pattern: filter every actor.
 		q = newQuery()
 		re := q.str(containsRegexp(search))
-		blocks = fmt.Sprintf("a(func: type(Actor)) @filter(regexp(actor.code, %s) OR regexp(actor.name, %s)) { %s }\n", re, re, actorSummaryFields)
+		blocks = fmt.Sprintf("a(func: has(actor.xid)) @filter(regexp(actor.code, %s) OR regexp(actor.name, %s)) { %s }\n", re, re, actorFields)
 		err = s.run(ctx, q, blocks, &res)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("dgraph: search actors: %w", err)
 	}
-	out := make([]schema.ActorSummary, len(res.A))
-	for i, a := range res.A {
-		out[i] = a.summary()
+	out, err := s.summaries(ctx, res.A)
+	if err != nil {
+		return nil, fmt.Errorf("dgraph: search actors: %w", err)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -153,13 +208,11 @@ func (s *Store) SearchActors(ctx context.Context, search string, first int) ([]s
 }
 
 // Path finds the shortest chain of actors linked by events in either
-// direction, at most maxHops (capped at 6) events long. Dgraph's shortest
-// path search finds the distance; each event is two edges (actor → event
-// → actor), so the depth is twice the hops. Among equally short chains
-// Dgraph picks one by uid, which differs between databases, so the chain
-// returned is rebuilt canonically (see canonicalPath): the one whose
-// actors, read from the end, have the smallest codes — what the sqlite
-// store returns too.
+// direction, at most maxHops (capped at 6) events long, breadth-first: one
+// grouped query per level over the actor codes of events (see neighbours).
+// Among equally short chains the one returned is chosen canonically (see
+// canonicalPath): the one whose actors, read from the end, have the
+// smallest codes — what the sqlite store returns too.
 func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]string, error) {
 	from = strings.ToUpper(strings.TrimSpace(from))
 	to = strings.ToUpper(strings.TrimSpace(to))
@@ -291,13 +344,13 @@ func (s *Store) neighbours(ctx context.Context, codes []string) (map[string]bool
 	return out, nil
 }
 
-// Stats counts the nodes of each type.
+// Stats counts the nodes of each kind by their identifying predicate.
 func (s *Store) Stats(ctx context.Context) (schema.Stats, error) {
-	const blocks = `ar(func: type(Article)) { count(uid) }
-ev(func: type(Event)) { count(uid) }
-mn(func: type(Mention)) { count(uid) }
-ac(func: type(Actor)) { count(uid) }
-pl(func: type(Place)) { count(uid) }
+	const blocks = `ar(func: has(article.xid)) { count(uid) }
+ev(func: has(event.xid)) { count(uid) }
+mn(func: has(mention.event)) { count(uid) }
+ac(func: has(actor.xid)) { count(uid) }
+pl(func: has(place.xid)) { count(uid) }
 `
 	type count []struct {
 		N int `json:"count"`
