@@ -244,6 +244,7 @@ func decodeCursor(c string) (time.Time, string, error) {
 // eventFields is the selection of an event with its mentions.
 const eventFields = `uid event.xid event.src event.tgt event.code event.date event.mentions outlets: count(event.outletset)
 	event.place { place.name place.country place.lat place.lon }
+	event.sentidx event.sentence event.evidence event.article { article.xid } event.reporter { actor.xid actor.name }
 	~mention.event { mention.sentidx mention.sentence mention.evidence mention.article { article.xid } mention.reporter { actor.xid actor.name } }`
 
 type actorJSON struct {
@@ -265,6 +266,9 @@ type eventJSON struct {
 		Lat     float64 `json:"place.lat"`
 		Lon     float64 `json:"place.lon"`
 	} `json:"event.place"`
+	// The first mention is stored on the event node, the others on
+	// mention nodes.
+	mentionJSON
 	Reports []struct {
 		SentIdx  int    `json:"mention.sentidx"`
 		Sentence string `json:"mention.sentence"`
@@ -274,6 +278,17 @@ type eventJSON struct {
 		} `json:"mention.article"`
 		Reporter *actorJSON `json:"mention.reporter"`
 	} `json:"~mention.event"`
+}
+
+// mentionJSON is the first mention, on the event node.
+type mentionJSON struct {
+	SentIdx  int    `json:"event.sentidx"`
+	Sentence string `json:"event.sentence"`
+	Evidence string `json:"event.evidence"`
+	Article  *struct {
+		XID string `json:"article.xid"`
+	} `json:"event.article"`
+	Reporter *actorJSON `json:"event.reporter"`
 }
 
 // event converts a stored event; names maps the codes of its actors to
@@ -292,7 +307,14 @@ func (e eventJSON) event(o *cameo.Ontology, names map[string]string) (schema.Eve
 	if p := e.Place; p != nil {
 		out.Place = &schema.Place{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
 	}
+	reports := make([]mentionJSON, 0, len(e.Reports)+1)
+	if e.mentionJSON.Article != nil {
+		reports = append(reports, e.mentionJSON)
+	}
 	for _, r := range e.Reports {
+		reports = append(reports, mentionJSON{SentIdx: r.SentIdx, Sentence: r.Sentence, Evidence: r.Evidence, Article: r.Article, Reporter: r.Reporter})
+	}
+	for _, r := range reports {
 		m := schema.Mention{SentenceIndex: r.SentIdx, Sentence: r.Sentence}
 		if r.Article != nil {
 			m.ArticleID = r.Article.XID

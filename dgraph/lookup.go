@@ -349,6 +349,7 @@ func (s *Store) Stats(ctx context.Context) (schema.Stats, error) {
 	const blocks = `ar(func: has(article.xid)) { count(uid) }
 ev(func: has(event.xid)) { count(uid) }
 mn(func: has(mention.event)) { count(uid) }
+mf(func: has(event.article)) { count(uid) }
 ac(func: has(actor.xid)) { count(uid) }
 pl(func: has(place.xid)) { count(uid) }
 `
@@ -356,7 +357,7 @@ pl(func: has(place.xid)) { count(uid) }
 		N int `json:"count"`
 	}
 	var res struct {
-		Ar, Ev, Mn, Ac, Pl count
+		Ar, Ev, Mn, Mf, Ac, Pl count
 	}
 	if err := s.run(ctx, newQuery(), blocks, &res); err != nil {
 		return schema.Stats{}, fmt.Errorf("dgraph: stats: %w", err)
@@ -367,5 +368,5 @@ pl(func: has(place.xid)) { count(uid) }
 		}
 		return c[0].N
 	}
-	return schema.Stats{Articles: n(res.Ar), Events: n(res.Ev), Mentions: n(res.Mn), Actors: n(res.Ac), Places: n(res.Pl)}, nil
+	return schema.Stats{Articles: n(res.Ar), Events: n(res.Ev), Mentions: n(res.Mn) + n(res.Mf), Actors: n(res.Ac), Places: n(res.Pl)}, nil
 }

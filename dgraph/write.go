@@ -90,7 +90,12 @@ type existing struct {
 		XID       string   `json:"event.xid"`
 		Mentions  int      `json:"event.mentions"`
 		OutletSet []string `json:"event.outletset"`
-		Known     []struct {
+		// The first mention, stored on the event node.
+		SentIdx int `json:"event.sentidx"`
+		Article *struct {
+			XID string `json:"article.xid"`
+		} `json:"event.article"`
+		Known []struct {
 			SentIdx int `json:"mention.sentidx"`
 			Article *struct {
 				XID string `json:"article.xid"`
@@ -178,7 +183,7 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 		fmt.Fprintf(&blocks, "pl(func: eq(place.xid, %s)) { uid place.xid }\n", q.list(lookupPlaces))
 	}
 	if len(eventIDs) > 0 {
-		fmt.Fprintf(&blocks, "ev(func: eq(event.xid, %s)) { uid event.xid event.mentions event.outletset ~mention.event { mention.sentidx mention.article { article.xid } } }\n", q.list(eventIDs))
+		fmt.Fprintf(&blocks, "ev(func: eq(event.xid, %s)) { uid event.xid event.mentions event.outletset event.sentidx event.article { article.xid } ~mention.event { mention.sentidx mention.article { article.xid } } }\n", q.list(eventIDs))
 	}
 	resp, err := txn.QueryWithVars(ctx, q.text(blocks.String()), q.vars)
 	if err != nil {
@@ -209,6 +214,9 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 		st := &eventState{uid: e.UID, mentions: e.Mentions, outlets: map[string]bool{}, known: map[string]bool{}}
 		for _, o := range e.OutletSet {
 			st.outlets[o] = true
+		}
+		if e.Article != nil {
+			st.known[schema.Mention{ArticleID: e.Article.XID, SentenceIndex: e.SentIdx}.ID(e.XID)] = true
 		}
 		for _, m := range e.Known {
 			if m.Article != nil {
@@ -332,22 +340,14 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 		}
 		for j, m := range fresh {
 			res.NewMentions++
-			mn := "_:m" + strconv.Itoa(i) + "_" + strconv.Itoa(j)
-			w.ref(mn, "mention.event", ref)
-			w.ref(mn, "mention.article", articleRef[m.ArticleID])
-			w.int(mn, "mention.sentidx", m.SentenceIndex)
-			if m.Sentence != "" {
-				w.str(mn, "mention.sentence", m.Sentence)
+			subject, prefix := ref, "event."
+			if exists || j > 0 {
+				// Mentions after an event's first are nodes of their own.
+				subject, prefix = "_:m"+strconv.Itoa(i)+"_"+strconv.Itoa(j), "mention."
+				w.ref(subject, "mention.event", ref)
 			}
-			if len(m.Evidence) > 0 {
-				ev, err := json.Marshal(m.Evidence)
-				if err != nil {
-					return schema.WriteResult{}, fmt.Errorf("encode evidence: %w", err)
-				}
-				w.str(mn, "mention.evidence", string(ev))
-			}
-			if m.ReportedBy != nil {
-				w.ref(mn, "mention.reporter", actorRef(*m.ReportedBy))
+			if err := writeMention(&w, subject, prefix, m, articleRef[m.ArticleID], actorRef); err != nil {
+				return schema.WriteResult{}, err
 			}
 		}
 	}
@@ -364,6 +364,29 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 	}
 	s.remember(foundActors, foundPlaces, newActors, newPlaces, mresp.Uids)
 	return res, nil
+}
+
+// writeMention writes a mention's fields under prefix: "mention." on a
+// mention node, "event." on the event node for its first mention, which
+// saves a node, an edge and its reverse for the one mention most events
+// have.
+func writeMention(w *nquads, subject, prefix string, m schema.Mention, article string, actorRef func(schema.Actor) string) error {
+	w.ref(subject, prefix+"article", article)
+	w.int(subject, prefix+"sentidx", m.SentenceIndex)
+	if m.Sentence != "" {
+		w.str(subject, prefix+"sentence", m.Sentence)
+	}
+	if len(m.Evidence) > 0 {
+		ev, err := json.Marshal(m.Evidence)
+		if err != nil {
+			return fmt.Errorf("encode evidence: %w", err)
+		}
+		w.str(subject, prefix+"evidence", string(ev))
+	}
+	if m.ReportedBy != nil {
+		w.ref(subject, prefix+"reporter", actorRef(*m.ReportedBy))
+	}
+	return nil
 }
 
 // writeEvent writes the fields of a new event. Events and mentions carry
