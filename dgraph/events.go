@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,18 +81,34 @@ func (s *Store) selectEvents(f schema.EventFilter) (*selection, error) {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
 	q := newQuery()
+	var blocks strings.Builder
 	// Conditions in order of expected selectivity; the first that can be a
 	// root function becomes the root, the others the filter.
 	var conds []cond
+	// Actor conditions are read from their indexes into uid variables and
+	// combined as uid sets: the events of a dyad are the intersection of
+	// two sorted lists, where a value filter would read the target of
+	// every event of the busier actor.
+	actorVars := 0
+	actorCond := func(funcs []string) cond {
+		var vars []string
+		for _, fn := range funcs {
+			v := "A" + strconv.Itoa(actorVars)
+			actorVars++
+			fmt.Fprintf(&blocks, "%s as var(func: %s)\n", v, fn)
+			vars = append(vars, v)
+		}
+		u := "uid(" + strings.Join(vars, ", ") + ")"
+		return cond{root: u, filter: u}
+	}
 	if len(srcs) > 0 {
-		conds = append(conds, orCond(selectorFuncs(q, "event.src", srcs)))
+		conds = append(conds, actorCond(selectorFuncs(q, "event.src", srcs)))
 	}
 	if len(tgts) > 0 {
-		conds = append(conds, orCond(selectorFuncs(q, "event.tgt", tgts)))
+		conds = append(conds, actorCond(selectorFuncs(q, "event.tgt", tgts)))
 	}
 	if len(acts) > 0 {
-		funcs := append(selectorFuncs(q, "event.src", acts), selectorFuncs(q, "event.tgt", acts)...)
-		conds = append(conds, orCond(funcs))
+		conds = append(conds, actorCond(append(selectorFuncs(q, "event.src", acts), selectorFuncs(q, "event.tgt", acts)...)))
 	}
 	single := func(fn string) { conds = append(conds, cond{filter: fn, root: fn}) }
 	// Outlets, places, countries and mention counts have few distinct
@@ -151,7 +168,6 @@ func (s *Store) selectEvents(f schema.EventFilter) (*selection, error) {
 		filterOnly(fmt.Sprintf("ge(event.mentions, %s)", q.int(f.MinMentions)))
 	}
 
-	var blocks strings.Builder
 	root := "has(event.xid)"
 	rootIdx := -1
 	for i, c := range conds {
