@@ -64,6 +64,11 @@ func (l Limits) checkDocument(doc *ast.Document, vars map[string]interface{}) er
 				continue
 			}
 			name := vd.Variable.Name.Value
+			// graphql-go's parser accepts "$n:" without a type, and its
+			// validator then dereferences the missing type.
+			if !completeType(vd.Type) {
+				return fmt.Errorf("variable $%s has no type", name)
+			}
 			if v, ok := vars[name]; ok {
 				w.vars[name] = v
 			} else if iv, ok := vd.DefaultValue.(*ast.IntValue); ok {
@@ -176,4 +181,18 @@ func (w *walker) intValue(v ast.Value) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// completeType reports whether a variable's type names a type at every
+// level (lists and non-null wrappers included).
+func completeType(t ast.Type) bool {
+	switch t := t.(type) {
+	case *ast.Named:
+		return t != nil && t.Name != nil && t.Name.Value != ""
+	case *ast.List:
+		return t != nil && completeType(t.Type)
+	case *ast.NonNull:
+		return t != nil && completeType(t.Type)
+	}
+	return false
 }

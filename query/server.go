@@ -16,6 +16,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -232,7 +233,12 @@ func (s *Server) handleGraphQL(w http.ResponseWriter, r *http.Request) {
 	ctx = context.WithValue(ctx, authKey{}, s.checkToken(r))
 	ctx = withLoaders(ctx, newLoaders(s.cfg.Store))
 
-	res, op := s.execute(ctx, req, r.Method)
+	res, op, crashed := s.executeSafely(ctx, req, r.Method)
+	if crashed {
+		s.metrics.observe(op, "error", start)
+		writeErrors(w, http.StatusInternalServerError, errors.New("internal error: the request could not be processed"))
+		return
+	}
 	outcome := "ok"
 	if len(res.Errors) > 0 {
 		outcome = "error"
@@ -290,6 +296,28 @@ func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (request, i
 		return req, http.StatusBadRequest, errors.New("no query")
 	}
 	return req, 0, nil
+}
+
+// executeSafely runs execute and turns a panic (graphql-go has panicked on
+// malformed documents its parser accepted) into a logged internal error,
+// so one request cannot take the connection or the process down with it.
+func (s *Server) executeSafely(ctx context.Context, req request, method string) (res *graphql.Result, op string, crashed bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("graphql request panicked", "panic", fmt.Sprint(r), "query", truncate(req.Query, 500), "stack", string(debug.Stack()))
+			res, op, crashed = nil, "invalid", true
+		}
+	}()
+	res, op = s.execute(ctx, req, method)
+	return res, op, false
+}
+
+// truncate shortens s to at most n bytes for logs.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }
 
 // execute parses, checks limits, validates and runs a request. It returns

@@ -249,6 +249,10 @@ func TestHostileQueries(t *testing.T) {
 		{"fragment tree ending in an unknown fragment", fragmentTree(10, 10), "more than 500 fields"},
 		{"a huge operation beside the one asked for", `{"query": "query A { stats { events } } query B { ` + strings.Repeat("stats { events } ", 20000) + `}", "operationName": "A"}`, "more than 500 fields"},
 		{"page size hidden in a variable default", `query($n: Int = 500) { actors(search: "", first: $n) { events(first: $n) { edges { node { mentions { article { id } } } } } } }`, "complexity exceeds"},
+		// graphql-go parses a variable without a type and its validator
+		// then panics (found by FuzzGraphQLRequest).
+		{"variable without a type", `query($n:, $after: String) { events(first: $n, after: $after) { totalCount } }`, "variable $n has no type"},
+		{"list variable without an element type", `query($n: [], $after: String) { events(first: 1, after: $after) { totalCount } }`, "Syntax Error"},
 	}
 	for _, tt := range tests {
 		start := time.Now()
