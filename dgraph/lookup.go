@@ -102,11 +102,10 @@ func (s *Store) summaries(ctx context.Context, actors []actorJSONNode) ([]schema
 	return out, nil
 }
 
-// actorNames returns the names of the actors with the given codes.
-func (s *Store) actorNames(ctx context.Context, codes []string) (map[string]string, error) {
-	names := map[string]string{}
+// actorNodes returns the stored actors with the given codes, in no order.
+func (s *Store) actorNodes(ctx context.Context, codes []string) ([]actorJSONNode, error) {
 	if len(codes) == 0 {
-		return names, nil
+		return nil, nil
 	}
 	q := newQuery()
 	blocks := fmt.Sprintf("a(func: eq(actor.xid, %s)) { %s }\n", q.list(codes), actorFields)
@@ -114,9 +113,19 @@ func (s *Store) actorNames(ctx context.Context, codes []string) (map[string]stri
 		A []actorJSONNode `json:"a"`
 	}
 	if err := s.run(ctx, q, blocks, &res); err != nil {
+		return nil, err
+	}
+	return res.A, nil
+}
+
+// actorNames returns the names of the actors with the given codes.
+func (s *Store) actorNames(ctx context.Context, codes []string) (map[string]string, error) {
+	nodes, err := s.actorNodes(ctx, codes)
+	if err != nil {
 		return nil, fmt.Errorf("actor names: %w", err)
 	}
-	for _, a := range res.A {
+	names := make(map[string]string, len(nodes))
+	for _, a := range nodes {
 		names[a.Code] = a.Name
 	}
 	return names, nil
@@ -133,15 +142,11 @@ func (s *Store) Actors(ctx context.Context, codes []string) ([]schema.ActorSumma
 	for i, c := range codes {
 		keys[i] = strings.ToUpper(strings.TrimSpace(c))
 	}
-	q := newQuery()
-	blocks := fmt.Sprintf("a(func: eq(actor.xid, %s)) { %s }\n", q.list(keys), actorFields)
-	var res struct {
-		A []actorJSONNode `json:"a"`
-	}
-	if err := s.run(ctx, q, blocks, &res); err != nil {
+	nodes, err := s.actorNodes(ctx, keys)
+	if err != nil {
 		return nil, fmt.Errorf("dgraph: actors: %w", err)
 	}
-	found, err := s.summaries(ctx, res.A)
+	found, err := s.summaries(ctx, nodes)
 	if err != nil {
 		return nil, fmt.Errorf("dgraph: actors: %w", err)
 	}
