@@ -312,32 +312,34 @@ func ActorNetwork(ctx context.Context, s Store, o *cameo.Ontology, q NetworkQuer
 		if err != nil {
 			return Network{}, fmt.Errorf("network hop %d: %w", hop, err)
 		}
-		sortRows(rows)
+		// Rows are not sorted: tallies sum integers, so their order does
+		// not matter, and every ordering below breaks ties by code.
 		// Sum per directed pair first, so MinEvents sees whole edges.
-		pairs := map[[2]string]*NetworkEdge{}
-		var pairOrder [][2]string
+		pairs := make(map[[2]string]int, len(rows)) // index in found
+		found := make([]NetworkEdge, 0, len(rows))
 		for _, r := range rows {
 			k := [2]string{r.Source, r.Target}
 			if _, done := edges[k]; done {
 				continue
 			}
-			e, ok := pairs[k]
+			i, ok := pairs[k]
 			if !ok {
-				e = &NetworkEdge{Source: r.Source, Target: r.Target}
-				pairs[k] = e
-				pairOrder = append(pairOrder, k)
+				i = len(found)
+				pairs[k] = i
+				found = append(found, NetworkEdge{Source: r.Source, Target: r.Target})
 			}
-			if err := e.add(o, r); err != nil {
+			if err := found[i].add(o, r); err != nil {
 				return Network{}, err
 			}
 		}
 		var next []string
 		weight := map[string]int{} // events linking each new node to the network
-		for _, k := range pairOrder {
-			e := pairs[k]
+		for i := range found {
+			e := &found[i]
 			if e.Events < q.MinEvents {
 				continue
 			}
+			k := [2]string{e.Source, e.Target}
 			edges[k] = e
 			for _, code := range k {
 				weight[code] += e.Events
@@ -352,7 +354,12 @@ func ActorNetwork(ctx context.Context, s Store, o *cameo.Ontology, q NetworkQuer
 				next = append(next, code)
 			}
 		}
-		sort.SliceStable(next, func(i, j int) bool { return weight[next[i]] > weight[next[j]] })
+		sort.Slice(next, func(i, j int) bool {
+			if wi, wj := weight[next[i]], weight[next[j]]; wi != wj {
+				return wi > wj
+			}
+			return next[i] < next[j]
+		})
 		if len(next) > q.MaxFrontier {
 			next = next[:q.MaxFrontier]
 		}
