@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -18,8 +19,12 @@ import (
 	"time"
 
 	"github.com/dyadgraph/dyad/dgraph"
+	"github.com/dyadgraph/dyad/ingest"
+	"github.com/dyadgraph/dyad/ingest/coder"
+	"github.com/dyadgraph/dyad/ingest/ingesttest"
 	"github.com/dyadgraph/dyad/schema"
 	"github.com/dyadgraph/dyad/schema/storetest"
+	"github.com/dyadgraph/dyad/sqlite"
 )
 
 // TestConformanceOnCluster runs the store conformance suite against a
@@ -139,6 +144,65 @@ func TestConformanceOnCluster(t *testing.T) {
 		t.Errorf("Dyad's predicates are served by %d group(s); want them spread over at least 2", owning)
 	}
 	t.Logf("conformance suite on %d alphas / %d groups: %d opens, suite %v, whole test %v", len(addrs), len(groups), next.Load(), suite.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
+
+	ingestOnCluster(ctx, t, addrs[len(addrs)-1])
+}
+
+// ingestOnCluster runs the ingest pipeline over a generated corpus into the
+// cluster (through the given alpha, predicates spread over the groups), twice,
+// and expects what a run into SQLite stores, and nothing more the second time.
+func ingestOnCluster(ctx context.Context, t *testing.T, addr string) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	if err := os.WriteFile(corpus, ingesttest.Corpus(1000, 5, 17), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := coder.New(coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(s schema.Store) ingest.Summary {
+		t.Helper()
+		sum, err := ingest.Run(ctx, ingest.Config{Store: s, Coder: ingest.DictionaryCoder{Coder: c}, BatchEvents: 500}, []string{corpus})
+		if err != nil || sum.Failed > 0 {
+			t.Fatalf("ingest: %v; %s", err, sum)
+		}
+		return sum
+	}
+	dg, err := dgraph.Open(ctx, dgraph.Config{Addr: addr, DialTimeout: 30 * time.Second})
+	if err != nil {
+		t.Fatalf("Dgraph cluster alpha at %s is unreachable: %v", addr, err)
+	}
+	defer dg.Close()
+	if err := dg.DropAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	began := time.Now()
+	first := run(dg)
+	took := time.Since(began)
+	again := run(dg)
+	lite, err := sqlite.Open(ctx, filepath.Join(dir, "clean.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	run(lite)
+	got, err := dg.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := lite.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want || got.Events == 0 {
+		t.Errorf("cluster after ingest: %+v; SQLite: %+v", got, want)
+	}
+	if again.Coded != 0 || again.NewEvents != 0 || again.AlreadyStored != first.Coded {
+		t.Errorf("second ingest into the cluster: %s; want every article already stored", again)
+	}
+	t.Logf("ingest on the cluster through %s: %d articles, %d events in %v (%.0f events/s); rerun stored nothing; stats %+v equal a SQLite run's",
+		addr, first.Coded, first.NewEvents, took.Round(time.Millisecond), float64(first.NewEvents)/took.Seconds(), got)
 }
 
 // dyadPredicates lists the predicates schema.DQL declares, sorted.
