@@ -2,7 +2,9 @@ package query
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/graphql-go/graphql/language/ast"
@@ -54,6 +56,12 @@ func (l Limits) checkDocument(doc *ast.Document, vars map[string]interface{}) er
 		case *ast.OperationDefinition:
 			ops = append(ops, d)
 		}
+	}
+	// graphql-go's validator recurses without end on a fragment that
+	// spreads itself, even one no operation uses, before its own cycle
+	// rule runs; refuse cycles first.
+	if err := fragmentCycle(fragments); err != nil {
+		return err
 	}
 	w := &walker{limits: l, fragments: fragments}
 	for _, op := range ops {
@@ -195,4 +203,68 @@ func completeType(t ast.Type) bool {
 		return t != nil && completeType(t.Type)
 	}
 	return false
+}
+
+// fragmentCycle reports a fragment that spreads itself, directly or
+// through others.
+func fragmentCycle(fragments map[string]*ast.FragmentDefinition) error {
+	const (
+		unvisited = iota
+		visiting
+		done
+	)
+	state := map[string]int{}
+	var visit func(name string, path []string) error
+	visit = func(name string, path []string) error {
+		switch state[name] {
+		case visiting:
+			return fmt.Errorf("fragment %s spreads itself (%s)", name, strings.Join(append(path, name), " → "))
+		case done:
+			return nil
+		}
+		f, ok := fragments[name]
+		if !ok {
+			return nil // validation reports unknown fragments
+		}
+		state[name] = visiting
+		for _, spread := range spreads(f.SelectionSet, nil) {
+			if err := visit(spread, append(path, name)); err != nil {
+				return err
+			}
+		}
+		state[name] = done
+		return nil
+	}
+	names := make([]string, 0, len(fragments))
+	for name := range fragments {
+		names = append(names, name)
+	}
+	sort.Strings(names) // the same error for the same document
+	for _, name := range names {
+		if err := visit(name, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// spreads appends the names of the fragments a selection set spreads, in
+// fields and inline fragments at any depth, without following spreads.
+func spreads(set *ast.SelectionSet, out []string) []string {
+	if set == nil {
+		return out
+	}
+	for _, sel := range set.Selections {
+		switch s := sel.(type) {
+		case *ast.Field:
+			out = spreads(s.SelectionSet, out)
+		case *ast.InlineFragment:
+			out = spreads(s.SelectionSet, out)
+		case *ast.FragmentSpread:
+			if s.Name != nil {
+				out = append(out, s.Name.Value)
+			}
+		}
+	}
+	return out
 }

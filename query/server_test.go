@@ -245,7 +245,11 @@ func TestHostileQueries(t *testing.T) {
 		{"10,000 aliases", aliases.String(), "more than 500 fields"},
 		{"first: 1000000", `{ events(first: 1000000) { edges { node { id } } } }`, "first must be between"},
 		{"nested pages", nested, "complexity exceeds"},
-		{"fragment cycle", `{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }`, "nested deeper"},
+		{"fragment cycle", `{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }`, "fragment A spreads itself (A → B → A)"},
+		// An unused self-spreading fragment overflowed graphql-go's stack
+		// in validation (found by FuzzGraphQLRequest).
+		{"unused fragment spreading itself", `{ ...T } fragment A on Query { ...A ...A ...A stats { events } }`, "fragment A spreads itself (A → A)"},
+		{"cycle through an inline fragment and a field", `{ stats { events } } fragment A on Query { ... on Query { stats { ...B } } } fragment B on Stats { ...A }`, "fragment A spreads itself (A → B → A)"},
 		{"fragment tree ending in an unknown fragment", fragmentTree(10, 10), "more than 500 fields"},
 		{"a huge operation beside the one asked for", `{"query": "query A { stats { events } } query B { ` + strings.Repeat("stats { events } ", 20000) + `}", "operationName": "A"}`, "more than 500 fields"},
 		{"page size hidden in a variable default", `query($n: Int = 500) { actors(search: "", first: $n) { events(first: $n) { edges { node { mentions { article { id } } } } } } }`, "complexity exceeds"},
