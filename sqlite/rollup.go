@@ -24,17 +24,21 @@ import (
 // a few thousand dyad rows, not most of the corpus.
 //
 // Writes do not touch the rollups. Events are folded in in bulk, by seq,
-// once DefaultFoldEvery of them have arrived since the last fold
+// after a pause in writing, on open and close, and within a write once
+// DefaultFoldEvery of them have arrived since the last fold
 // (rollup_state.folded_seq); until then they are the tail, read from the
 // events table beside the rollups. Every aggregate the rollups answer is
 // rollup rows plus tail events in one statement, so it is always exact,
 // on read-only stores too. Events are never deleted or changed in the
 // fields a rollup keeps (their dyad, day, code), so folding is append-only.
 
-// DefaultFoldEvery is how many new events make a write fold the tail into
-// the rollups: a bulk GROUP BY over them, about a tenth of write time,
-// keeping the tail that every rollup read scans small.
-const DefaultFoldEvery = 20000
+// DefaultFoldEvery is how many unfolded events make a write fold them into
+// the rollups. Folding costs about a tenth of write time (a bulk GROUP BY
+// and an upsert per dyad and period), so it is left to pauses in writing
+// (DefaultFoldIdle) and done inside writes only when a long uninterrupted
+// ingest has let the tail grow this large: the tail is what every rollup
+// read scans beside the rollups, a few milliseconds per 10,000 events.
+const DefaultFoldEvery = 200000
 
 // DefaultFoldIdle is how long after the last write a store folds whatever
 // tail is left, so that reads after an ingest settles find none; Close
