@@ -126,6 +126,7 @@ func (s *Store) queryAggregate(ctx context.Context, q string, args []any, g sche
 		days = dayCache{}
 		// Scan targets, reused: a network reads tens of thousands of rows.
 		r           schema.AggregateRow
+		count       int64            // int64 and Null types scan without strconv
 		quads       [4]sql.NullInt64 // NULL when nothing matched
 		g10         sql.NullInt64
 		first, last sql.RawBytes
@@ -137,15 +138,16 @@ func (s *Store) queryAggregate(ctx context.Context, q string, args []any, g sche
 	if g.Target {
 		dest = append(dest, &r.Target)
 	}
-	dest = append(dest, &r.Count, &quads[0], &quads[1], &quads[2], &quads[3], &g10, &first, &last)
+	dest = append(dest, &count, &quads[0], &quads[1], &quads[2], &quads[3], &g10, &first, &last)
 	for rows.Next() {
 		r = schema.AggregateRow{}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
-		if r.Count == 0 { // without grouping, no events still give a row
+		if count == 0 { // without grouping, no events still give a row
 			continue
 		}
+		r.Count = int(count)
 		for i, q := range quads {
 			r.Quads[i] = int(q.Int64)
 		}
