@@ -316,7 +316,7 @@ func (e eventJSON) event(o *cameo.Ontology, names map[string]string) (schema.Eve
 	}
 	out := schema.Event{
 		ID: e.XID, Code: e.Code, Root: et.Root, Quad: int(et.Quad), Goldstein: et.Goldstein,
-		Date: schema.Day(e.Date), NumMentions: e.Mentions, NumOutlets: e.Outlets,
+		Date: schema.Day(e.Date), NumMentions: max(e.Mentions, 1), NumOutlets: e.Outlets,
 	}
 	out.Source = schema.Actor{Code: e.Src, Name: names[e.Src]}
 	out.Target = schema.Actor{Code: e.Tgt, Name: names[e.Tgt]}

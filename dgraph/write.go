@@ -88,7 +88,6 @@ type existing struct {
 	Events []struct {
 		UID       string   `json:"uid"`
 		XID       string   `json:"event.xid"`
-		Mentions  int      `json:"event.mentions"`
 		OutletSet []string `json:"event.outletset"`
 		// The first mention, stored on the event node.
 		SentIdx int `json:"event.sentidx"`
@@ -183,7 +182,7 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 		fmt.Fprintf(&blocks, "pl(func: eq(place.xid, %s)) { uid place.xid }\n", q.list(lookupPlaces))
 	}
 	if len(eventIDs) > 0 {
-		fmt.Fprintf(&blocks, "ev(func: eq(event.xid, %s)) { uid event.xid event.mentions event.outletset event.sentidx event.article { article.xid } ~mention.event { mention.sentidx mention.article { article.xid } } }\n", q.list(eventIDs))
+		fmt.Fprintf(&blocks, "ev(func: eq(event.xid, %s)) { uid event.xid event.outletset event.sentidx event.article { article.xid } ~mention.event { mention.sentidx mention.article { article.xid } } }\n", q.list(eventIDs))
 	}
 	resp, err := txn.QueryWithVars(ctx, q.text(blocks.String()), q.vars)
 	if err != nil {
@@ -211,7 +210,7 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 	}
 	events := map[string]*eventState{}
 	for _, e := range ex.Events {
-		st := &eventState{uid: e.UID, mentions: e.Mentions, outlets: map[string]bool{}, known: map[string]bool{}}
+		st := &eventState{uid: e.UID, outlets: map[string]bool{}, known: map[string]bool{}}
 		for _, o := range e.OutletSet {
 			st.outlets[o] = true
 		}
@@ -223,6 +222,7 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 				st.known[schema.Mention{ArticleID: m.Article.XID, SentenceIndex: m.SentIdx}.ID(e.XID)] = true
 			}
 		}
+		st.mentions = len(st.known)
 		events[e.XID] = st
 	}
 
@@ -330,11 +330,15 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 				w.str(ref, "event.placename", strings.ToLower(e.Place.Name))
 			}
 		}
-		// Every write adding mentions to an event sets event.mentions, a
-		// scalar: concurrent writers adding to the same event conflict, and
-		// the retry sees the other's mentions. That is what keeps mentions
-		// unique without an @upsert mention key.
-		w.int(ref, "event.mentions", st.mentions+len(fresh))
+		// Every write adding mentions to a stored event sets event.mentions,
+		// a scalar: concurrent writers adding to the same event conflict,
+		// and the retry sees the other's mentions. That is what keeps
+		// mentions unique without an @upsert mention key. (Writers creating
+		// the same event conflict on its @upsert xid.) A new event with one
+		// mention leaves it out: a missing count means 1.
+		if exists || len(fresh) > 1 {
+			w.int(ref, "event.mentions", st.mentions+len(fresh))
+		}
 		for _, o := range newOutlets {
 			w.str(ref, "event.outletset", o)
 		}
