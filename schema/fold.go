@@ -30,19 +30,14 @@ func FoldCodes(o *cameo.Ontology, rows []AggregateRow, keepCode bool) ([]Aggrega
 		}
 		acc, ok := folded[k]
 		if !ok {
-			acc = &AggregateRow{Source: r.Source, Target: r.Target, Code: k.code, Bucket: r.Bucket, First: r.First, Last: r.Last}
+			acc = &AggregateRow{Source: r.Source, Target: r.Target, Code: k.code, Bucket: r.Bucket}
 			folded[k] = acc
 			order = append(order, k)
 		}
-		acc.Count += r.Count
-		acc.Quads.Add(et.Quad, r.Count)
-		acc.Goldstein10 += Goldstein10(et.Goldstein) * r.Count
-		if !r.First.IsZero() && (acc.First.IsZero() || r.First.Before(acc.First)) {
-			acc.First = r.First
-		}
-		if r.Last.After(acc.Last) {
-			acc.Last = r.Last
-		}
+		r.Quads = QuadCounts{}
+		r.Quads.Add(et.Quad, r.Count)
+		r.Goldstein10 = Goldstein10(et.Goldstein) * r.Count
+		acc.Add(r)
 	}
 	out := make([]AggregateRow, 0, len(order))
 	for _, k := range order {

@@ -175,6 +175,22 @@ type AggregateRow struct {
 	Last        time.Time // latest event day in the group
 }
 
+// Add counts another row's events in: counts and sums add up, and the
+// first and last day widen to cover both.
+func (r *AggregateRow) Add(o AggregateRow) {
+	r.Count += o.Count
+	for i, n := range o.Quads {
+		r.Quads[i] += n
+	}
+	r.Goldstein10 += o.Goldstein10
+	if !o.First.IsZero() && (r.First.IsZero() || o.First.Before(r.First)) {
+		r.First = o.First
+	}
+	if o.Last.After(r.Last) {
+		r.Last = o.Last
+	}
+}
+
 // Goldstein10 is a Goldstein value times ten, rounded to an integer: the
 // unit AggregateRow sums in.
 func Goldstein10(g float64) int { return int(math.Round(g * 10)) }

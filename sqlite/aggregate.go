@@ -113,9 +113,10 @@ func scanCodeRow(scan func(...any) error, g schema.Grouping) (schema.AggregateRo
 	return r, err
 }
 
-// queryAggregate runs a rollup query selecting n keys in the order of
-// scanAggregate, then the counts, and reads its rows.
-func (s *Store) queryAggregate(ctx context.Context, q string, args []any, g schema.Grouping, n int) ([]schema.AggregateRow, error) {
+// queryAggregate runs a rollup query selecting the grouped keys (source,
+// then target), the count, the counts per quad class, the summed Goldstein
+// value ×10 and the first and last day, and reads its rows.
+func (s *Store) queryAggregate(ctx context.Context, q string, args []any, g schema.Grouping) ([]schema.AggregateRow, error) {
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -131,7 +132,7 @@ func (s *Store) queryAggregate(ctx context.Context, q string, args []any, g sche
 		g10         sql.NullInt64
 		first, last sql.RawBytes
 	)
-	dest := make([]any, 0, n+8)
+	var dest []any
 	if g.Source {
 		dest = append(dest, &r.Source)
 	}

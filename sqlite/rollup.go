@@ -162,17 +162,24 @@ CREATE INDEX %[1]s_target ON %[1]s (tgt, src, period, n, q1, q2, q3, q4, g10, fi
 	return b.String()
 }
 
+// eventSums selects what a rollup row holds, summed over events (columns
+// qualified with prefix, "" or "e."): count, quad classes, Goldstein ×10,
+// first and last day.
+func eventSums(prefix string) string {
+	return strings.NewReplacer("$", prefix).Replace("COUNT(*), SUM($quad = 1), SUM($quad = 2), SUM($quad = 3), SUM($quad = 4), " +
+		"SUM(CAST(round($goldstein * 10) AS INTEGER)), MIN($day), MAX($day)")
+}
+
 // foldSQL adds the events matching cond to a level's rows.
 func foldSQL(l rollupLevel, cond string) string {
 	return fmt.Sprintf(`INSERT INTO %s (src, tgt, period, n, q1, q2, q3, q4, g10, first_day, last_day)
-SELECT src, tgt, %s, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), SUM(quad = 4),
-	SUM(CAST(round(goldstein * 10) AS INTEGER)), MIN(day), MAX(day)
+SELECT src, tgt, %s, %s
 FROM events WHERE %s GROUP BY 1, 2, 3
 ON CONFLICT (src, tgt, period) DO UPDATE SET
 	n = n + excluded.n, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2,
 	q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, g10 = g10 + excluded.g10,
 	first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day)`,
-		l.table, l.period, cond)
+		l.table, l.period, eventSums(""), cond)
 }
 
 // foldIfDue folds the tail into the rollups, inside the writing
@@ -209,13 +216,12 @@ func rollupAnswers(f schema.EventFilter, g schema.Grouping) bool {
 // rangePlan splits a day range [lo, hi) into what the rollups hold whole
 // and what must be read from the events table.
 type rangePlan struct {
-	total        bool        // no range: the all-time rollup
-	raw          [][2]string // day ranges read from events
-	months       [][2]string // month periods [from, to)
-	years        [2]string   // year periods [from, to), or empty
-	rolledFrom   string      // the tail is read in [rolledFrom, rolledTo)
-	rolledTo     string
-	rolledExists bool
+	total      bool        // no range: the all-time rollup
+	raw        [][2]string // day ranges read from events
+	months     [][2]string // month periods [from, to)
+	years      [2]string   // year periods [from, to), or empty
+	rolledFrom string      // the tail is read in [rolledFrom, rolledTo), when rolledFrom is set
+	rolledTo   string
 }
 
 // Sentinels for open ranges; both are the first day of a year.
@@ -255,7 +261,7 @@ func planRange(from, to time.Time) rangePlan {
 	if mHi.Before(hi) {
 		p.raw = append(p.raw, [2]string{day(mHi), day(hi)})
 	}
-	p.rolledFrom, p.rolledTo, p.rolledExists = day(mLo), day(mHi), true
+	p.rolledFrom, p.rolledTo = day(mLo), day(mHi)
 	month := func(t time.Time) string { return t.Format("2006-01") }
 	yLo := time.Date(mLo.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	if yLo.Before(mLo) {
@@ -342,8 +348,7 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 		if tailOnly {
 			from += " NOT INDEXED"
 		}
-		parts = append(parts, "SELECT * FROM (SELECT "+keyList+"COUNT(*), SUM(e.quad = 1), SUM(e.quad = 2), SUM(e.quad = 3), SUM(e.quad = 4), "+
-			"SUM(CAST(round(e.goldstein * 10) AS INTEGER)), MIN(e.day), MAX(e.day)"+from+w.String()+groupBy+")")
+		parts = append(parts, "SELECT * FROM (SELECT "+keyList+eventSums("e.")+from+w.String()+groupBy+")")
 		args = append(args, w.args...)
 	}
 	const tail = "e.seq > (SELECT folded_seq FROM rollup_state)"
@@ -358,7 +363,7 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 	for _, m := range p.months {
 		rollup("rollup_month", "e.period >= ? AND e.period < ?", m[0], m[1])
 	}
-	if p.rolledExists {
+	if p.rolledFrom != "" {
 		events(true, tail+" AND e.day >= ? AND e.day < ?", p.rolledFrom, p.rolledTo)
 	}
 	for _, r := range p.raw {
@@ -368,7 +373,7 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 		return nil, nil
 	}
 	// One statement, so every part reads the same snapshot.
-	rows, err := s.queryAggregate(ctx, strings.Join(parts, " UNION ALL "), args, g, len(keys))
+	rows, err := s.queryAggregate(ctx, strings.Join(parts, " UNION ALL "), args, g)
 	if err != nil {
 		return nil, err
 	}
@@ -388,18 +393,7 @@ func mergeRows(rows []schema.AggregateRow) []schema.AggregateRow {
 			out = append(out, r)
 			continue
 		}
-		acc := &out[i]
-		acc.Count += r.Count
-		for q := range r.Quads {
-			acc.Quads[q] += r.Quads[q]
-		}
-		acc.Goldstein10 += r.Goldstein10
-		if r.First.Before(acc.First) {
-			acc.First = r.First
-		}
-		if r.Last.After(acc.Last) {
-			acc.Last = r.Last
-		}
+		out[i].Add(r)
 	}
 	return out
 }
