@@ -260,8 +260,8 @@ func decodeCursor(c string) (time.Time, string, error) {
 // eventFields is the selection of an event with its mentions.
 const eventFields = `uid event.xid event.src event.tgt event.code event.date event.mentions outlets: count(event.outletset)
 	event.place { place.name place.country place.lat place.lon }
-	event.sentidx event.sentence event.evidence event.article { article.xid } event.reporter { actor.xid actor.name }
-	~mention.event { mention.sentidx mention.sentence mention.evidence mention.article { article.xid } mention.reporter { actor.xid actor.name } }`
+	sentidx: event.sentidx sentence: event.sentence evidence: event.evidence article: event.article { article.xid } reporter: event.reporter { actor.xid actor.name }
+	~mention.event { sentidx: mention.sentidx sentence: mention.sentence evidence: mention.evidence article: mention.article { article.xid } reporter: mention.reporter { actor.xid actor.name } }`
 
 type actorJSON struct {
 	Code string `json:"actor.xid"`
@@ -283,28 +283,20 @@ type eventJSON struct {
 		Lon     float64 `json:"place.lon"`
 	} `json:"event.place"`
 	// The first mention is stored on the event node, the others on
-	// mention nodes.
+	// mention nodes; eventFields reads both under the same aliases.
 	mentionJSON
-	Reports []struct {
-		SentIdx  int    `json:"mention.sentidx"`
-		Sentence string `json:"mention.sentence"`
-		Evidence string `json:"mention.evidence"`
-		Article  *struct {
-			XID string `json:"article.xid"`
-		} `json:"mention.article"`
-		Reporter *actorJSON `json:"mention.reporter"`
-	} `json:"~mention.event"`
+	Reports []mentionJSON `json:"~mention.event"`
 }
 
-// mentionJSON is the first mention, on the event node.
+// mentionJSON is a mention, as eventFields aliases its fields.
 type mentionJSON struct {
-	SentIdx  int    `json:"event.sentidx"`
-	Sentence string `json:"event.sentence"`
-	Evidence string `json:"event.evidence"`
+	SentIdx  int    `json:"sentidx"`
+	Sentence string `json:"sentence"`
+	Evidence string `json:"evidence"`
 	Article  *struct {
 		XID string `json:"article.xid"`
-	} `json:"event.article"`
-	Reporter *actorJSON `json:"event.reporter"`
+	} `json:"article"`
+	Reporter *actorJSON `json:"reporter"`
 }
 
 // event converts a stored event; names maps the codes of its actors to
@@ -323,12 +315,9 @@ func (e eventJSON) event(o *cameo.Ontology, names map[string]string) (schema.Eve
 	if p := e.Place; p != nil {
 		out.Place = &schema.Place{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
 	}
-	reports := make([]mentionJSON, 0, len(e.Reports)+1)
+	reports := e.Reports
 	if e.mentionJSON.Article != nil {
 		reports = append(reports, e.mentionJSON)
-	}
-	for _, r := range e.Reports {
-		reports = append(reports, mentionJSON{SentIdx: r.SentIdx, Sentence: r.Sentence, Evidence: r.Evidence, Article: r.Article, Reporter: r.Reporter})
 	}
 	for _, r := range reports {
 		m := schema.Mention{SentenceIndex: r.SentIdx, Sentence: r.Sentence}
@@ -492,13 +481,14 @@ func (s *Store) Aggregate(ctx context.Context, f schema.EventFilter, g schema.Gr
 				}
 				r.Bucket = g.Bucket.Start(schema.Day(t))
 			}
+			if r.Count == 0 {
+				continue
+			}
 			r.First, r.Last = dayOrZero(r.First), dayOrZero(r.Last)
-			if r.Count > 0 && (r.First.IsZero() || r.Last.IsZero()) {
+			if r.First.IsZero() || r.Last.IsZero() {
 				return nil, errors.New("dgraph: aggregate: events without dates")
 			}
-			if r.Count > 0 {
-				byCode = append(byCode, r)
-			}
+			byCode = append(byCode, r)
 		}
 	}
 	rows, err := schema.FoldCodes(s.onto, byCode, g.Code)

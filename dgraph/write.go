@@ -89,17 +89,10 @@ type existing struct {
 		UID       string   `json:"uid"`
 		XID       string   `json:"event.xid"`
 		OutletSet []string `json:"event.outletset"`
-		// The first mention, stored on the event node.
-		SentIdx int `json:"event.sentidx"`
-		Article *struct {
-			XID string `json:"article.xid"`
-		} `json:"event.article"`
-		Known []struct {
-			SentIdx int `json:"mention.sentidx"`
-			Article *struct {
-				XID string `json:"article.xid"`
-			} `json:"mention.article"`
-		} `json:"~mention.event"`
+		// The first mention, on the event node, and the others, read
+		// under the aliases of eventFields.
+		mentionJSON
+		Known []mentionJSON `json:"~mention.event"`
 	} `json:"ev"`
 }
 
@@ -182,7 +175,7 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 		fmt.Fprintf(&blocks, "pl(func: eq(place.xid, %s)) { uid place.xid }\n", q.list(lookupPlaces))
 	}
 	if len(eventIDs) > 0 {
-		fmt.Fprintf(&blocks, "ev(func: eq(event.xid, %s)) { uid event.xid event.outletset event.sentidx event.article { article.xid } ~mention.event { mention.sentidx mention.article { article.xid } } }\n", q.list(eventIDs))
+		fmt.Fprintf(&blocks, "ev(func: eq(event.xid, %s)) { uid event.xid event.outletset sentidx: event.sentidx article: event.article { article.xid } ~mention.event { sentidx: mention.sentidx article: mention.article { article.xid } } }\n", q.list(eventIDs))
 	}
 	resp, err := txn.QueryWithVars(ctx, q.text(blocks.String()), q.vars)
 	if err != nil {
@@ -214,10 +207,7 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 		for _, o := range e.OutletSet {
 			st.outlets[o] = true
 		}
-		if e.Article != nil {
-			st.known[schema.Mention{ArticleID: e.Article.XID, SentenceIndex: e.SentIdx}.ID(e.XID)] = true
-		}
-		for _, m := range e.Known {
+		for _, m := range append(e.Known, e.mentionJSON) {
 			if m.Article != nil {
 				st.known[schema.Mention{ArticleID: m.Article.XID, SentenceIndex: m.SentIdx}.ID(e.XID)] = true
 			}
