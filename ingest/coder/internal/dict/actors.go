@@ -184,32 +184,20 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 		}
 		cur = nil
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		raw := sc.Text()
-		if strings.HasPrefix(raw, "#") || strings.HasPrefix(raw, "<!") {
-			continue
-		}
-		line := strings.TrimSpace(cutComment(raw))
-		if line == "" {
-			continue
-		}
+	err := dictLines(r, func(n int, line string) error {
 		switch {
 		case strings.HasPrefix(line, "["):
 			if cur == nil {
-				continue
+				return nil
 			}
 			codes, err := parseCodeBlocks(line)
 			if err != nil {
-				return nil, fmt.Errorf("line %d: %w", n, err)
+				return fmt.Errorf("line %d: %w", n, err)
 			}
 			cur.Codes = append(cur.Codes, codes...)
 		case strings.HasPrefix(line, "+"):
 			if cur == nil {
-				continue
+				return nil
 			}
 			name, rest, _ := strings.Cut(line[1:], "[")
 			if p := Phrase(name); p != "" {
@@ -218,7 +206,7 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 			if rest != "" {
 				codes, err := parseCodeBlocks("[" + rest)
 				if err != nil {
-					return nil, fmt.Errorf("line %d: %w", n, err)
+					return fmt.Errorf("line %d: %w", n, err)
 				}
 				cur.Codes = append(cur.Codes, codes...)
 			}
@@ -232,14 +220,42 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 			if hasCode {
 				codes, err := parseCodeBlocks("[" + rest)
 				if err != nil {
-					return nil, fmt.Errorf("line %d: %w", n, err)
+					return fmt.Errorf("line %d: %w", n, err)
 				}
 				cur.Codes = append(cur.Codes, codes...)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	flush()
-	return out, sc.Err()
+	return out, nil
+}
+
+// dictLines calls fn with each line of a Phoenix dictionary that has
+// content, numbered from 1: lines starting with "#" or "<!" are skipped,
+// comments cut and blanks trimmed. It stops at fn's first error.
+func dictLines(r io.Reader, fn func(n int, line string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		raw := sc.Text()
+		if strings.HasPrefix(raw, "#") || strings.HasPrefix(raw, "<!") {
+			continue
+		}
+		line := strings.TrimSpace(cutComment(raw))
+		if line == "" {
+			continue
+		}
+		if err := fn(n, line); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
 }
 
 // parseCodeBlocks reads "[A] [B 700101-990809] trailing junk".

@@ -52,19 +52,7 @@ func ReadAgents(r io.Reader) ([]Agent, error) {
 		index[p] = len(out)
 		out = append(out, Agent{p, code})
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		raw := sc.Text()
-		if strings.HasPrefix(raw, "#") || strings.HasPrefix(raw, "<!") {
-			continue
-		}
-		line := strings.TrimSpace(cutComment(raw))
-		if line == "" {
-			continue
-		}
+	err := dictLines(r, func(n int, line string) error {
 		if strings.HasPrefix(line, "!") && strings.Contains(line, "=") {
 			name, list, _ := strings.Cut(line, "=")
 			name = strings.TrimSpace(name)
@@ -73,12 +61,12 @@ func ReadAgents(r io.Reader) ([]Agent, error) {
 					markers[name] = append(markers[name], strings.ToUpper(it))
 				}
 			}
-			continue
+			return nil
 		}
 		i := strings.IndexByte(line, '[')
 		j := strings.LastIndexByte(line, ']')
 		if i < 0 || j < i {
-			continue // PETRARCH-2 skips lines without a code
+			return nil // PETRARCH-2 skips lines without a code
 		}
 		code := strings.ToUpper(strings.TrimSpace(line[i+1 : j]))
 		head := line[:i]
@@ -86,7 +74,7 @@ func ReadAgents(r io.Reader) ([]Agent, error) {
 		if a := strings.IndexByte(head, '{'); a >= 0 {
 			b := strings.IndexByte(head, '}')
 			if b < a {
-				return nil, fmt.Errorf("line %d: unclosed {", n)
+				return fmt.Errorf("line %d: unclosed {", n)
 			}
 			pl, hasPl = strings.TrimSpace(head[a+1:b]), true
 			head = head[:a]
@@ -99,7 +87,7 @@ func ReadAgents(r io.Reader) ([]Agent, error) {
 				for _, it := range markers[name] {
 					add(strings.Replace(head, name, it, 1), code)
 				}
-				continue
+				return nil
 			}
 		}
 		p := Phrase(head)
@@ -112,8 +100,12 @@ func ReadAgents(r io.Reader) ([]Agent, error) {
 				add(q, code)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, sc.Err()
+	return out, nil
 }
 
 // WriteAgents writes agents one per line as "PHRASE {} [CODE]" (plurals are
