@@ -45,3 +45,25 @@ func FoldCodes(o *cameo.Ontology, rows []AggregateRow, keepCode bool) ([]Aggrega
 	}
 	return out, nil
 }
+
+// MergeRows sums rows with the same source, target, code and bucket,
+// keeping the order in which keys first appear. It reuses rows' storage.
+func MergeRows(rows []AggregateRow) []AggregateRow {
+	type key struct {
+		source, target, code string
+		bucket               time.Time
+	}
+	at := make(map[key]int, len(rows))
+	out := rows[:0]
+	for _, r := range rows {
+		k := key{r.Source, r.Target, r.Code, r.Bucket}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, r)
+			continue
+		}
+		out[i].Add(r)
+	}
+	return out
+}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/dyadgraph/dyad/schema"
 )
@@ -72,10 +71,10 @@ func eventWhere(f schema.EventFilter) (*where, error) {
 		}
 	}
 	if !f.From.IsZero() {
-		w.add("e.day >= ?", firstDayFrom(f.From))
+		w.add("e.day >= ?", schema.FirstDayFrom(f.From))
 	}
 	if !f.To.IsZero() {
-		w.add("e.day < ?", firstDayFrom(f.To))
+		w.add("e.day < ?", schema.FirstDayFrom(f.To))
 	}
 	if c := strings.TrimSpace(f.Country); c != "" {
 		w.add("e.country = ?", strings.ToUpper(c))
@@ -144,16 +143,6 @@ func addQuads(w *where, quads []int) error {
 	}
 	w.add("e.quad IN ("+placeholders(len(quads))+")", args...)
 	return nil
-}
-
-// firstDayFrom returns the first event day at or after t: event days are
-// UTC midnights, so a bound within a day excludes that day.
-func firstDayFrom(t time.Time) string {
-	d := schema.Day(t)
-	if d.Before(t) {
-		d = d.AddDate(0, 0, 1)
-	}
-	return d.Format(schema.DayLayout)
 }
 
 func isDigits(s string) bool {

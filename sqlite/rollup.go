@@ -213,75 +213,6 @@ func rollupAnswers(f schema.EventFilter, g schema.Grouping) bool {
 		strings.TrimSpace(f.Outlet) == "" && f.MinMentions <= 1
 }
 
-// rangePlan splits a day range [lo, hi) into what the rollups hold whole
-// and what must be read from the events table.
-type rangePlan struct {
-	total      bool        // no range: the all-time rollup
-	raw        [][2]string // day ranges read from events
-	months     [][2]string // month periods [from, to)
-	years      [2]string   // year periods [from, to), or empty
-	rolledFrom string      // the tail is read in [rolledFrom, rolledTo), when rolledFrom is set
-	rolledTo   string
-}
-
-// Sentinels for open ranges; both are the first day of a year.
-var (
-	dawn = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
-	dusk = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
-)
-
-func planRange(from, to time.Time) rangePlan {
-	if from.IsZero() && to.IsZero() {
-		return rangePlan{total: true}
-	}
-	lo, hi := dawn, dusk
-	if !from.IsZero() {
-		lo, _ = time.Parse(schema.DayLayout, firstDayFrom(from))
-	}
-	if !to.IsZero() {
-		hi, _ = time.Parse(schema.DayLayout, firstDayFrom(to))
-	}
-	var p rangePlan
-	if !lo.Before(hi) {
-		return p
-	}
-	day := func(t time.Time) string { return t.Format(schema.DayLayout) }
-	mLo := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC)
-	if mLo.Before(lo) {
-		mLo = mLo.AddDate(0, 1, 0)
-	}
-	mHi := time.Date(hi.Year(), hi.Month(), 1, 0, 0, 0, 0, time.UTC)
-	if !mLo.Before(mHi) {
-		p.raw = append(p.raw, [2]string{day(lo), day(hi)})
-		return p
-	}
-	if lo.Before(mLo) {
-		p.raw = append(p.raw, [2]string{day(lo), day(mLo)})
-	}
-	if mHi.Before(hi) {
-		p.raw = append(p.raw, [2]string{day(mHi), day(hi)})
-	}
-	p.rolledFrom, p.rolledTo = day(mLo), day(mHi)
-	month := func(t time.Time) string { return t.Format("2006-01") }
-	yLo := time.Date(mLo.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	if yLo.Before(mLo) {
-		yLo = yLo.AddDate(1, 0, 0)
-	}
-	yHi := time.Date(mHi.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	if !yLo.Before(yHi) {
-		p.months = append(p.months, [2]string{month(mLo), month(mHi)})
-		return p
-	}
-	if mLo.Before(yLo) {
-		p.months = append(p.months, [2]string{month(mLo), month(yLo)})
-	}
-	if yHi.Before(mHi) {
-		p.months = append(p.months, [2]string{month(yHi), month(mHi)})
-	}
-	p.years = [2]string{yLo.Format("2006"), yHi.Format("2006")}
-	return p
-}
-
 // aggregateRollup answers an aggregate that rollupAnswers accepts in one
 // statement: the rollup rows of the whole periods of the range, the tail
 // events within them, and the events of the partial months at its ends.
@@ -352,21 +283,21 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 		args = append(args, w.args...)
 	}
 	const tail = "e.seq > (SELECT folded_seq FROM rollup_state)"
-	p := planRange(f.From, f.To)
-	if p.total {
+	p := schema.PlanRange(f.From, f.To)
+	if p.Total {
 		rollup("rollup_total", "1")
 		events(true, tail)
 	}
-	if p.years != [2]string{} {
-		rollup("rollup_year", "e.period >= ? AND e.period < ?", p.years[0], p.years[1])
+	if p.Years != [2]string{} {
+		rollup("rollup_year", "e.period >= ? AND e.period < ?", p.Years[0], p.Years[1])
 	}
-	for _, m := range p.months {
+	for _, m := range p.Months {
 		rollup("rollup_month", "e.period >= ? AND e.period < ?", m[0], m[1])
 	}
-	if p.rolledFrom != "" {
-		events(true, tail+" AND e.day >= ? AND e.day < ?", p.rolledFrom, p.rolledTo)
+	if p.RolledFrom != "" {
+		events(true, tail+" AND e.day >= ? AND e.day < ?", p.RolledFrom, p.RolledTo)
 	}
-	for _, r := range p.raw {
+	for _, r := range p.Raw {
 		events(false, "e.day >= ? AND e.day < ?", r[0], r[1])
 	}
 	if len(parts) == 0 {
@@ -377,23 +308,5 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 	if err != nil {
 		return nil, err
 	}
-	return mergeRows(rows), nil
-}
-
-// mergeRows sums rows with the same source and target, keeping the order
-// in which keys first appear.
-func mergeRows(rows []schema.AggregateRow) []schema.AggregateRow {
-	at := make(map[[2]string]int, len(rows))
-	out := rows[:0]
-	for _, r := range rows {
-		k := [2]string{r.Source, r.Target}
-		i, ok := at[k]
-		if !ok {
-			at[k] = len(out)
-			out = append(out, r)
-			continue
-		}
-		out[i].Add(r)
-	}
-	return out
+	return schema.MergeRows(rows), nil
 }

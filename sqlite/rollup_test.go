@@ -14,45 +14,6 @@ import (
 	"github.com/dyadgraph/dyad/schema/storetest"
 )
 
-func TestPlanRange(t *testing.T) {
-	tests := []struct {
-		from, to string
-		want     rangePlan
-	}{
-		{"", "", rangePlan{total: true}},
-		{"2015-10-15", "2015-10-20", rangePlan{raw: [][2]string{{"2015-10-15", "2015-10-20"}}}},
-		{"2015-10-20", "2015-10-15", rangePlan{}},
-		{"2015-10-15", "2016-01-13", rangePlan{
-			raw:        [][2]string{{"2015-10-15", "2015-11-01"}, {"2016-01-01", "2016-01-13"}},
-			months:     [][2]string{{"2015-11", "2016-01"}},
-			rolledFrom: "2015-11-01", rolledTo: "2016-01-01"}},
-		{"2014-03-01", "2017-02-10", rangePlan{
-			raw:        [][2]string{{"2017-02-01", "2017-02-10"}},
-			months:     [][2]string{{"2014-03", "2015-01"}, {"2017-01", "2017-02"}},
-			years:      [2]string{"2015", "2017"},
-			rolledFrom: "2014-03-01", rolledTo: "2017-02-01"}},
-		{"2015-01-01", "", rangePlan{
-			years:      [2]string{"2015", "9999"},
-			rolledFrom: "2015-01-01", rolledTo: "9999-01-01"}},
-		{"", "2015-06-01", rangePlan{
-			months:     [][2]string{{"2015-01", "2015-06"}},
-			years:      [2]string{"0001", "2015"},
-			rolledFrom: "0001-01-01", rolledTo: "2015-06-01"}},
-	}
-	for _, tt := range tests {
-		var from, to time.Time
-		if tt.from != "" {
-			from = day(tt.from)
-		}
-		if tt.to != "" {
-			to = day(tt.to)
-		}
-		if got := planRange(from, to); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("planRange(%q, %q) =\n%+v\nwant\n%+v", tt.from, tt.to, got, tt.want)
-		}
-	}
-}
-
 // TestRollupsMatchEvents checks that aggregates answered from rollups and
 // their tail equal the same aggregates counted over events (grouping by
 // code bypasses the rollups), on a synthetic corpus folded at an odd
