@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/dgraph-io/dgo/v230"
 	"regexp"
 	"strconv"
 	"strings"
@@ -64,6 +65,12 @@ func (q *query) text(blocks string) string {
 func (s *Store) run(ctx context.Context, q *query, blocks string, out any) error {
 	txn := s.dg.NewReadOnlyTxn()
 	defer txn.Discard(ctx)
+	return runIn(ctx, txn, q, blocks, out)
+}
+
+// runIn runs the query in txn: the queries of one transaction read one
+// snapshot.
+func runIn(ctx context.Context, txn *dgo.Txn, q *query, blocks string, out any) error {
 	resp, err := txn.QueryWithVars(ctx, q.text(blocks), q.vars)
 	if err != nil {
 		return withCtx(ctx, err)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dgraph-io/dgo/v230"
+
 	"github.com/dyadgraph/dyad/schema"
 	"github.com/dyadgraph/dyad/schema/cameo"
 )
@@ -39,15 +41,16 @@ type cond struct {
 }
 
 // selectors translates actor selectors on one predicate.
-func selectorFuncs(q *query, pred string, sels []schema.Selector) []string {
+// Values of pred are actor codes after prefix.
+func selectorFuncs(q *query, pred, prefix string, sels []schema.Selector) []string {
 	var exact []string
 	var funcs []string
 	for _, s := range sels {
 		if s.Prefix {
 			lo, hi := s.Range()
-			funcs = append(funcs, fmt.Sprintf("between(%s, %s, %s)", pred, q.str(lo), q.str(hi)))
+			funcs = append(funcs, fmt.Sprintf("between(%s, %s, %s)", pred, q.str(prefix+lo), q.str(prefix+hi)))
 		} else {
-			exact = append(exact, s.Code)
+			exact = append(exact, prefix+s.Code)
 		}
 	}
 	if len(exact) > 0 {
@@ -102,13 +105,13 @@ func (s *Store) selectEvents(f schema.EventFilter) (*selection, error) {
 		return cond{root: u, filter: u}
 	}
 	if len(srcs) > 0 {
-		conds = append(conds, actorCond(selectorFuncs(q, "event.src", srcs)))
+		conds = append(conds, actorCond(selectorFuncs(q, "event.src", "", srcs)))
 	}
 	if len(tgts) > 0 {
-		conds = append(conds, actorCond(selectorFuncs(q, "event.tgt", tgts)))
+		conds = append(conds, actorCond(selectorFuncs(q, "event.tgt", "", tgts)))
 	}
 	if len(acts) > 0 {
-		conds = append(conds, actorCond(append(selectorFuncs(q, "event.src", acts), selectorFuncs(q, "event.tgt", acts)...)))
+		conds = append(conds, actorCond(append(selectorFuncs(q, "event.src", "", acts), selectorFuncs(q, "event.tgt", "", acts)...)))
 	}
 	single := func(fn string) { conds = append(conds, cond{filter: fn, root: fn}) }
 	// Outlets, places, countries and mention counts have few distinct
@@ -415,12 +418,32 @@ func (s *Store) Events(ctx context.Context, f schema.EventFilter, p schema.PageR
 	return page, nil
 }
 
-// Aggregate groups the matching events with @groupby. Dgraph sums no
+// Aggregate answers from the rollups when they can (rollup.go), else by
+// grouping events.
+func (s *Store) Aggregate(ctx context.Context, f schema.EventFilter, g schema.Grouping) ([]schema.AggregateRow, error) {
+	if g.Bucket != "" {
+		if _, err := schema.ParseBucket(string(g.Bucket)); err != nil {
+			return nil, fmt.Errorf("dgraph: aggregate: %w", err)
+		}
+	}
+	if rollupAnswers(f, g) {
+		rows, err := s.aggregateRollup(ctx, f, g)
+		if err != nil {
+			return nil, fmt.Errorf("dgraph: aggregate: %w", err)
+		}
+		return rows, nil
+	}
+	txn := s.dg.NewReadOnlyTxn()
+	defer txn.Discard(ctx)
+	return s.aggregateEvents(ctx, txn, f, g)
+}
+
+// aggregateEvents groups the matching events with @groupby. Dgraph sums no
 // derived values, so the groups always include the event code and rows of
 // the requested grouping are folded from them here, with their quad
 // classes and Goldstein values taken from the ontology: a few rows per
 // code, never one per event.
-func (s *Store) Aggregate(ctx context.Context, f schema.EventFilter, g schema.Grouping) ([]schema.AggregateRow, error) {
+func (s *Store) aggregateEvents(ctx context.Context, txn *dgo.Txn, f schema.EventFilter, g schema.Grouping) ([]schema.AggregateRow, error) {
 	sel, err := s.selectEvents(f)
 	if err != nil {
 		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
@@ -450,7 +473,7 @@ func (s *Store) Aggregate(ctx context.Context, f schema.EventFilter, g schema.Gr
 			Groups []map[string]json.RawMessage `json:"@groupby"`
 		} `json:"g"`
 	}
-	if err := s.run(ctx, sel.q, blocks, &out); err != nil {
+	if err := runIn(ctx, txn, sel.q, blocks, &out); err != nil {
 		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 	}
 	var byCode []schema.AggregateRow

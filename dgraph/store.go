@@ -41,6 +41,14 @@ type Config struct {
 	// MaxRetries is how often a write aborted by a conflicting transaction
 	// is retried; default 10.
 	MaxRetries int
+	// FoldEvery is how many new events this process writes before it
+	// folds pending rollup deltas in the background; default
+	// DefaultFoldEvery.
+	FoldEvery int
+	// FoldIdle is how long after its last write this process folds them;
+	// default DefaultFoldIdle. Negative: this process never folds in the
+	// background (Fold and Close still do).
+	FoldIdle time.Duration
 }
 
 // Defaults applied by Open to zero Config fields.
@@ -68,6 +76,8 @@ type Store struct {
 	// so that batches naming known hubs do not look them up again.
 	actors *uidCache
 	places *uidCache
+
+	folder folder // background folding of rollup deltas (rollup.go)
 }
 
 var _ schema.Store = (*Store)(nil)
@@ -86,6 +96,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if cfg.MaxRetries <= 0 {
 		cfg.MaxRetries = DefaultMaxRetries
+	}
+	if cfg.FoldEvery <= 0 {
+		cfg.FoldEvery = DefaultFoldEvery
+	}
+	if cfg.FoldIdle == 0 {
+		cfg.FoldIdle = DefaultFoldIdle
 	}
 	onto, err := cameo.Standard()
 	if err != nil {
@@ -113,6 +129,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		conn.Close()
 		return nil, err
 	}
+	if err := s.prepareRollups(ctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("dgraph: open %s: %w", cfg.Addr, err)
+	}
+	// Fold what earlier processes left pending.
+	s.startFold()
 	return s, nil
 }
 
@@ -167,6 +189,9 @@ func (s *Store) alterSchema(ctx context.Context) error {
 // DropAll deletes every node and predicate and applies the schema again.
 // It is for tests and resets; in-process caches are cleared too.
 func (s *Store) DropAll(ctx context.Context) error {
+	// A fold that read deltas before the drop must not commit rows after it.
+	s.folder.gate.Lock()
+	defer s.folder.gate.Unlock()
 	s.actors.clear()
 	s.places.clear()
 	if err := s.dg.Alter(ctx, &api.Operation{DropAll: true}); err != nil {
@@ -178,11 +203,20 @@ func (s *Store) DropAll(ctx context.Context) error {
 	if err := s.alterSchema(ctx); err != nil {
 		return fmt.Errorf("dgraph: drop all: %w", err)
 	}
+	if err := s.markRollups(ctx); err != nil {
+		return fmt.Errorf("dgraph: drop all: %w", err)
+	}
 	return nil
 }
 
-// Close closes the connection.
+// Close folds what this process left pending (best effort: deltas are read
+// anyway) and closes the connection.
 func (s *Store) Close() error {
+	if s.stopFolding() {
+		ctx, cancel := context.WithTimeout(context.Background(), closeFoldTime)
+		s.Fold(ctx) //nolint:errcheck // best effort, see above
+		cancel()
+	}
 	if err := s.conn.Close(); err != nil {
 		return fmt.Errorf("dgraph: close: %w", err)
 	}

@@ -36,6 +36,7 @@ func (s *Store) Write(ctx context.Context, b schema.Batch) (schema.WriteResult, 
 	for attempt := 0; ; attempt++ {
 		res, err := s.writeOnce(ctx, pb)
 		if err == nil {
+			s.afterWrite(res.NewEvents)
 			return res, nil
 		}
 		if !errors.Is(err, dgo.ErrAborted) {
@@ -219,6 +220,7 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 	// (2) N-Quads for what is new.
 	var w nquads
 	var res schema.WriteResult
+	var delta strings.Builder        // the rollup delta of the new events (rollup.go)
 	newActors := map[string]string{} // code → blank node
 	newPlaces := map[string]string{} // key → blank node
 	actorRef := func(a schema.Actor) string {
@@ -308,6 +310,7 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 		} else {
 			res.NewEvents++
 			writeEvent(&w, ref, e)
+			deltaLine(&delta, e)
 			// Actors are nodes of their own (names, search), created with
 			// the first event that names them.
 			actorRef(e.Source)
@@ -344,6 +347,9 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 				return schema.WriteResult{}, err
 			}
 		}
+	}
+	if delta.Len() > 0 {
+		w.str("_:delta", "delta.rows", delta.String())
 	}
 	if w.Len() == 0 {
 		// Nothing new; the read-only transaction is discarded.

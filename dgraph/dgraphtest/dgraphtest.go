@@ -55,10 +55,17 @@ func Lock(t testing.TB) {
 // (once, in the top-level test).
 func Open(t testing.TB) *dgraph.Store {
 	t.Helper()
+	return OpenConfig(t, dgraph.Config{})
+}
+
+// OpenConfig is Open with a configuration; its address is the test Dgraph's.
+func OpenConfig(t testing.TB, cfg dgraph.Config) *dgraph.Store {
+	t.Helper()
 	addr := Addr(t)
+	cfg.Addr = addr
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	s, err := dgraph.Open(ctx, dgraph.Config{Addr: addr})
+	s, err := dgraph.Open(ctx, cfg)
 	if err != nil {
 		t.Fatalf("Dgraph at %s is required but unreachable: %v", addr, err)
 	}
