@@ -35,10 +35,17 @@ func RollupState(ctx context.Context, s *Store) (deltas, rows int, err error) {
 // DropRollups removes every rollup, delta and the built marker, leaving
 // the store as one written before rollups existed.
 func DropRollups(ctx context.Context, s *Store) error {
-	for _, pred := range []string{"roll.key", "roll.src", "roll.tgt", "roll.month", "roll.sum", "roll.codes", "delta.rows", rollupsMarker} {
+	for _, pred := range []string{"roll.key", "roll.src", "roll.tgt", "roll.month", "roll.sum", "roll.codes", "adj.key", "adj.rows", "delta.rows", rollupsMarker} {
 		if err := s.dg.Alter(ctx, &api.Operation{DropAttr: pred}); err != nil {
 			return err
 		}
 	}
 	return s.alterSchema(ctx)
+}
+
+// RawQuery runs DQL and returns the response, for probes.
+func RawQuery(ctx context.Context, s *Store, q string) (*api.Response, error) {
+	txn := s.dg.NewReadOnlyTxn()
+	defer txn.Discard(ctx)
+	return txn.Query(ctx, q)
 }

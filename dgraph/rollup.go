@@ -25,13 +25,20 @@ import (
 //	roll.src    "T:SRC" / "M:SRC"   (exact: equality and prefix ranges, per level)
 //	roll.tgt    "T:TGT" / "M:TGT"
 //	roll.month  "2015-03"           (M only; exact: month ranges)
-//	roll.sum    "n q1 q2 q3 q4 g10 first last" — the row's totals
+//	roll.sum    "n q1 q2 q3 q4 g10 first last" — the row's totals (M only)
 //	roll.codes  "code n first last;..." — the same events per CAMEO code
 //
+// and, for the all-time totals, one adjacency node per actor and direction:
+//
+//	adj.key     "out SRC" / "in TGT" (exact, @upsert)
+//	adj.rows    a line "OTHER n q1 q2 q3 q4 g10 first last" per counterpart
+//
 // Networks, rankings, relations and month or year timelines read these
-// instead of grouping events: a hub's second hop is a few thousand dyad
-// rows, not most of the corpus. Rows that need codes (relations, code
-// filters) read roll.codes; the others only roll.sum.
+// instead of grouping events: a hub's second hop is 2 adjacency values per
+// frontier actor, not most of the corpus. Dgraph spends about 10µs per
+// value it fetches, so all-time totals, which networks and rankings read
+// for thousands of dyads, are packed per actor; rows that need codes
+// (relations, code filters) read a dyad's roll.codes, month rows roll.sum.
 //
 // Writes never touch rollup rows, so ingest transactions never conflict
 // over hub dyads. Each write transaction that creates events adds one
@@ -420,6 +427,7 @@ func (s *Store) foldOnce(ctx context.Context) (int, error) {
 		}
 	}
 	var w nquads
+	adjacent := map[string]map[string]string{} // adjacency key → counterpart → sum
 	for i, k := range keys {
 		r := rows[k]
 		ref := "<" + r.uid + ">"
@@ -437,14 +445,94 @@ func (s *Store) foldOnce(ctx context.Context) (int, error) {
 		if err != nil {
 			return 0, fmt.Errorf("rollup row %s: %w", k, err)
 		}
-		w.str(ref, "roll.sum", sum)
+		if r.level == levelMonth {
+			w.str(ref, "roll.sum", sum)
+		} else {
+			for _, a := range [...][3]string{{"out ", r.src, r.tgt}, {"in ", r.tgt, r.src}} {
+				key := a[0] + a[1]
+				if adjacent[key] == nil {
+					adjacent[key] = map[string]string{}
+				}
+				adjacent[key][a[2]] = sum
+			}
+		}
 		w.str(ref, "roll.codes", encodeCodes(r.codes))
+	}
+	if err := s.foldAdjacency(ctx, txn, adjacent, &w); err != nil {
+		return 0, err
 	}
 	_, err = txn.Mutate(ctx, &api.Mutation{SetNquads: []byte(w.String()), DelNquads: []byte(del.String()), CommitNow: true})
 	if err != nil {
 		return 0, err
 	}
 	return len(out.D), nil
+}
+
+// foldAdjacency writes the changed all-time sums into the actors'
+// adjacency lists: updated lists hold the other counterparts unchanged.
+func (s *Store) foldAdjacency(ctx context.Context, txn *dgo.Txn, changed map[string]map[string]string, w *nquads) error {
+	keys := make([]string, 0, len(changed))
+	for k := range changed {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	uids := map[string]string{}
+	for start := 0; start < len(keys); start += foldLookup {
+		chunk := keys[start:min(start+foldLookup, len(keys))]
+		q := newQuery()
+		blocks := fmt.Sprintf("a(func: eq(adj.key, %s)) { uid adj.key adj.rows }\n", q.list(chunk))
+		var found struct {
+			A []struct {
+				UID  string `json:"uid"`
+				Key  string `json:"adj.key"`
+				Rows string `json:"adj.rows"`
+			} `json:"a"`
+		}
+		if err := runIn(ctx, txn, q, blocks, &found); err != nil {
+			return fmt.Errorf("look up adjacency: %w", err)
+		}
+		for _, a := range found.A {
+			rows, ok := changed[a.Key]
+			if !ok || uids[a.Key] != "" {
+				continue
+			}
+			uids[a.Key] = a.UID
+			for line := range strings.Lines(a.Rows) {
+				other, sum, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
+				if !ok {
+					return fmt.Errorf("adjacency %s: malformed line %q", a.Key, line)
+				}
+				if _, updated := rows[other]; !updated {
+					rows[other] = sum
+				}
+			}
+		}
+	}
+	for i, k := range keys {
+		ref := "<" + uids[k] + ">"
+		if uids[k] == "" {
+			ref = "_:adj" + strconv.Itoa(i)
+			w.str(ref, "adj.key", k)
+		}
+		w.str(ref, "adj.rows", encodeAdjacency(changed[k]))
+	}
+	return nil
+}
+
+func encodeAdjacency(rows map[string]string) string {
+	others := make([]string, 0, len(rows))
+	for o := range rows {
+		others = append(others, o)
+	}
+	sort.Strings(others)
+	var b strings.Builder
+	for _, o := range others {
+		b.WriteString(o)
+		b.WriteByte(' ')
+		b.WriteString(rows[o])
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // prepareRollups makes sure every stored event is in the rollups or a
@@ -605,15 +693,16 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 	txn := s.dg.NewReadOnlyTxn()
 	defer txn.Discard(ctx)
 	var rows []schema.AggregateRow
-	if plan.Total || plan.RolledFrom != "" {
-		level := byte(levelMonth)
-		if plan.Total && g.Bucket == "" {
-			level = levelTotal
-		}
-		rows, err = s.readRollups(ctx, txn, m, level, plan, g)
-		if err != nil {
-			return nil, err
-		}
+	switch {
+	case plan.Total && g.Bucket == "" && !g.Code && !m.filtersCodes():
+		rows, err = s.readAdjacency(ctx, txn, m, g)
+	case plan.Total && g.Bucket == "":
+		rows, err = s.readRollups(ctx, txn, m, levelTotal, plan, g)
+	case plan.Total || plan.RolledFrom != "":
+		rows, err = s.readRollups(ctx, txn, m, levelMonth, plan, g)
+	}
+	if err != nil {
+		return nil, err
 	}
 	for _, r := range plan.Raw {
 		from, _ := time.Parse(schema.DayLayout, r[0])
@@ -627,6 +716,129 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 		rows = append(rows, raw...)
 	}
 	return schema.MergeRows(rows), nil
+}
+
+// readAdjacency reads all-time totals from the actors' adjacency lists:
+// the out-lists of the sources, else the in-lists of the targets, else
+// both lists of the actors (in-lists without rows whose source is one of
+// them, which its out-list holds), else every out-list; plus the pending
+// deltas.
+func (s *Store) readAdjacency(ctx context.Context, txn *dgo.Txn, m *eventMatch, g schema.Grouping) ([]schema.AggregateRow, error) {
+	q := newQuery()
+	var blocks strings.Builder
+	type list struct {
+		out  bool
+		skip []schema.Selector // in-lists: sources to leave out
+	}
+	var lists []list
+	add := func(dir string, sels []schema.Selector, l list) {
+		for _, fn := range selectorFuncs(q, "adj.key", dir+" ", sels) {
+			fmt.Fprintf(&blocks, "l%d(func: %s) { adj.key adj.rows }\n", len(lists), fn)
+			lists = append(lists, l)
+		}
+	}
+	switch {
+	case len(m.srcs) > 0:
+		add("out", m.srcs, list{out: true})
+	case len(m.tgts) > 0:
+		add("in", m.tgts, list{})
+	case len(m.acts) > 0:
+		add("out", m.acts, list{out: true})
+		add("in", m.acts, list{skip: m.acts})
+	default:
+		fmt.Fprintf(&blocks, "l0(func: between(adj.key, %s, %s)) { adj.key adj.rows }\n", q.str("out "), q.str("out ~"))
+		lists = append(lists, list{out: true})
+	}
+	blocks.WriteString("d(func: has(delta.rows)) { delta.rows }\n")
+	var out map[string]json.RawMessage
+	if err := runIn(ctx, txn, q, blocks.String(), &out); err != nil {
+		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
+	}
+	var sums []schema.AggregateRow
+	for i, l := range lists {
+		var nodes []struct {
+			Key  string `json:"adj.key"`
+			Rows string `json:"adj.rows"`
+		}
+		if raw, ok := out["l"+strconv.Itoa(i)]; ok {
+			if err := json.Unmarshal(raw, &nodes); err != nil {
+				return nil, fmt.Errorf("dgraph: aggregate: decode adjacency: %w", err)
+			}
+		}
+		for _, n := range nodes {
+			_, actor, _ := strings.Cut(n.Key, " ")
+			for line := range strings.Lines(n.Rows) {
+				other, sum, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
+				if !ok {
+					return nil, fmt.Errorf("dgraph: aggregate: adjacency %s: malformed line %q", n.Key, line)
+				}
+				src, tgt := actor, other
+				if !l.out {
+					src, tgt = other, actor
+				}
+				if !m.actors(src, tgt) || anyMatches(l.skip, src) {
+					continue
+				}
+				var r schema.AggregateRow
+				if err := decodeSum(sum, &r); err != nil {
+					return nil, fmt.Errorf("dgraph: aggregate: adjacency %s: %w", n.Key, err)
+				}
+				if g.Source {
+					r.Source = src
+				}
+				if g.Target {
+					r.Target = tgt
+				}
+				sums = append(sums, r)
+			}
+		}
+	}
+	var deltas []struct {
+		Rows string `json:"delta.rows"`
+	}
+	if raw, ok := out["d"]; ok {
+		if err := json.Unmarshal(raw, &deltas); err != nil {
+			return nil, fmt.Errorf("dgraph: aggregate: decode deltas: %w", err)
+		}
+	}
+	var byCode []schema.AggregateRow
+	for _, d := range deltas {
+		if err := deltaRows(d.Rows, m, schema.RangePlan{Total: true}, g, &byCode); err != nil {
+			return nil, fmt.Errorf("dgraph: aggregate: %w", err)
+		}
+	}
+	folded, err := schema.FoldCodes(s.onto, byCode, false)
+	if err != nil {
+		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
+	}
+	return append(sums, folded...), nil
+}
+
+// deltaRows appends a row per event of a delta that matches m within the
+// plan's whole months (all, when plan.Total).
+func deltaRows(rows string, m *eventMatch, plan schema.RangePlan, g schema.Grouping, out *[]schema.AggregateRow) error {
+	return parseDelta(rows, func(e deltaEvent) error {
+		if !m.actors(e.src, e.tgt) || !m.code(e.code) ||
+			!plan.Total && (e.day < plan.RolledFrom || e.day >= plan.RolledTo) {
+			return nil
+		}
+		day, err := time.Parse(schema.DayLayout, e.day)
+		if err != nil {
+			return fmt.Errorf("rollup delta day %q: %w", e.day, err)
+		}
+		r := schema.AggregateRow{Code: e.code, Count: 1, First: day, Last: day}
+		if g.Source {
+			r.Source = e.src
+		}
+		if g.Target {
+			r.Target = e.tgt
+		}
+		if g.Bucket != "" {
+			r.Bucket = g.Bucket.Start(day)
+		}
+		*out = append(*out, r)
+		return nil
+	})
 }
 
 // readRollups reads the rollup rows of a level matching m (whole months
@@ -760,29 +972,7 @@ func (s *Store) readRollups(ctx context.Context, txn *dgo.Txn, m *eventMatch, le
 			}
 		}
 		for _, d := range out.D {
-			err := parseDelta(d.Rows, func(e deltaEvent) error {
-				if !m.actors(e.src, e.tgt) || !m.code(e.code) ||
-					!plan.Total && (e.day < plan.RolledFrom || e.day >= plan.RolledTo) {
-					return nil
-				}
-				day, err := parseDay(e.day)
-				if err != nil {
-					return err
-				}
-				r := schema.AggregateRow{Code: e.code, Count: 1, First: day, Last: day}
-				if g.Source {
-					r.Source = e.src
-				}
-				if g.Target {
-					r.Target = e.tgt
-				}
-				if g.Bucket != "" {
-					r.Bucket = g.Bucket.Start(day)
-				}
-				byCode = append(byCode, r)
-				return nil
-			})
-			if err != nil {
+			if err := deltaRows(d.Rows, m, plan, g, &byCode); err != nil {
 				return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 			}
 		}

@@ -86,6 +86,15 @@ func (s *Store) foldTail() {
 	s.fold(f.ctx)
 }
 
+// Fold folds every event not yet in the rollups. Reads are exact without
+// it; it only saves them reading the tail.
+func (s *Store) Fold(ctx context.Context) error {
+	if err := s.fold(ctx); err != nil {
+		return fmt.Errorf("sqlite: fold rollups: %w", err)
+	}
+	return nil
+}
+
 func (s *Store) fold(ctx context.Context) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
