@@ -18,66 +18,62 @@ import (
 	"github.com/dyadgraph/dyad/schema/cameo"
 )
 
-// Rollups: counts of events per directed dyad, all time (level T) and per
-// month (level M), one node per dyad and period:
+// Rollups: event counts per directed dyad, kept on one node per dyad,
 //
-//	roll.key    "T SRC TGT" or "M 2015-03 SRC TGT" (@upsert: folders creating the same row conflict)
-//	roll.src    "T:SRC" / "M:SRC"   (exact: equality and prefix ranges, per level)
-//	roll.tgt    "T:TGT" / "M:TGT"
-//	roll.month  "2015-03"           (M only; exact: month ranges)
-//	roll.sum    "n q1 q2 q3 q4 g10 first last" — the row's totals (M only)
-//	roll.codes  "code n first last;..." — the same events per CAMEO code
+//	dyad.key     "SRC TGT" (@upsert: folders creating the same dyad conflict)
+//	dyad.src     "SRC", dyad.tgt "TGT" (exact: equality and prefix ranges)
+//	dyad.codes   "code n first last;..." — all time, per CAMEO code
+//	dyad.months  a line "YYYY-MM n q1 q2 q3 q4 g10 first last" per month
 //
-// and, for the all-time totals, one adjacency node per actor and direction:
+// and, for all-time totals, one adjacency node per actor and direction:
 //
-//	adj.key     "out SRC" / "in TGT" (exact, @upsert)
-//	adj.rows    a line "OTHER n q1 q2 q3 q4 g10 first last" per counterpart
+//	adj.key      "out SRC" / "in TGT" (exact, @upsert)
+//	adj.rows     a line "OTHER n q1 q2 q3 q4 g10 first last" per counterpart
 //
-// Networks, rankings, relations and month or year timelines read these
-// instead of grouping events: a hub's second hop is 2 adjacency values per
-// frontier actor, not most of the corpus. Dgraph spends about 10µs per
-// value it fetches, so all-time totals, which networks and rankings read
-// for thousands of dyads, are packed per actor; rows that need codes
-// (relations, code filters) read a dyad's roll.codes, month rows roll.sum.
+// Dgraph spends about 10µs on each value it fetches, so rollups are packed
+// into few values: a network's hop reads two adjacency values per frontier
+// actor, not a node per dyad or most of the corpus; relations read two
+// dyads' codes, a dyad's timeline two month lists. Aggregates that need
+// both codes and periods (a code filter on a timeline) group events.
 //
-// Writes never touch rollup rows, so ingest transactions never conflict
-// over hub dyads. Each write transaction that creates events adds one
-// delta node (delta.rows: a line "SRC TGT YYYY-MM-DD CODE" per new event),
-// committed with the events. A folder merges pending deltas into the rows
-// and deletes them, in one transaction; folders conflict only with each
-// other. Reads add the pending deltas to the rows they read in the same
-// snapshot, so answers are exact whether or not anything was folded.
-// Date ranges are read as whole months from M rows plus the partial months
-// at the ends from events (schema.PlanRange).
+// Writes never touch rollups, so ingest transactions never conflict over
+// hub dyads. Each write transaction that creates events adds one delta
+// node (delta.rows: a line "SRC TGT YYYY-MM-DD CODE" per new event),
+// committed with the events. A folder merges pending deltas into dyads and
+// adjacency lists and deletes them, in one transaction; folders conflict
+// only with each other. Reads add the pending deltas to what they read in
+// the same snapshot, so answers are exact whether or not anything was
+// folded. Date ranges are read as whole months from month lists plus the
+// partial months at the ends from events (schema.PlanRange).
 
 // Folding defaults.
 const (
 	// DefaultFoldEvery is how many events a process writes before it folds
-	// the pending deltas in the background. Reads parse every pending delta,
-	// about a millisecond per 10,000 events.
-	DefaultFoldEvery = 20000
+	// the pending deltas in the background. A fold costs the alpha about
+	// as much as writing a fifth of the events it folds, mostly rewriting
+	// the adjacency lists of the busy actors, which every fold touches
+	// however few events it folds: folding every 20,000 events halved
+	// batched write throughput (2,900 against 4,400–4,800 events/s at
+	// 100,000 events, dyad bench store), every 50,000 cost nothing
+	// measurable. Reads parse every pending delta, a few milliseconds per
+	// 10,000 events.
+	DefaultFoldEvery = 50000
 	// DefaultFoldIdle is how long after its last write a process folds
 	// what is pending.
 	DefaultFoldIdle = time.Second
 )
 
-// Bounds of one fold transaction and of one page of rollup rows.
+// Bounds of one fold transaction and of one page of rollup reads.
 const (
-	foldDeltas    = 100  // delta nodes per fold transaction
-	foldLookup    = 1000 // keys per lookup of existing rows
-	rollupPage    = 50000
-	backfillPage  = 20000 // events per delta when building rollups of an existing store
+	foldDeltas    = 20   // delta nodes per fold transaction
+	foldLookup    = 1000 // keys per lookup of stored dyads and lists
+	rollupPage    = 20000
+	backfillPage  = 5000 // events per delta when building rollups of an existing store
 	closeFoldTime = 30 * time.Second
 )
 
 // rollupsMarker marks a store whose events all have rollups or deltas.
 const rollupsMarker = "rollup.built"
-
-// Levels of rollups.
-const (
-	levelTotal = 'T'
-	levelMonth = 'M'
-)
 
 // deltaLine appends a new event's line to a delta.
 func deltaLine(b *strings.Builder, e schema.Event) {
@@ -96,19 +92,23 @@ type deltaEvent struct{ src, tgt, day, code string }
 
 func parseDelta(rows string, fn func(deltaEvent) error) error {
 	for line := range strings.Lines(rows) {
-		f := strings.Fields(line)
-		if len(f) != 4 || len(f[2]) != len(schema.DayLayout) {
+		var e deltaEvent
+		var rest string
+		var ok1, ok2, ok3 bool
+		e.src, rest, ok1 = strings.Cut(strings.TrimSuffix(line, "\n"), " ")
+		e.tgt, rest, ok2 = strings.Cut(rest, " ")
+		e.day, e.code, ok3 = strings.Cut(rest, " ")
+		if !ok1 || !ok2 || !ok3 || len(e.day) != len(schema.DayLayout) || strings.Contains(e.code, " ") {
 			return fmt.Errorf("malformed rollup delta line %q", line)
 		}
-		if err := fn(deltaEvent{f[0], f[1], f[2], f[3]}); err != nil {
+		if err := fn(e); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// codeStat counts the events of one code in a rollup row; days are
-// YYYY-MM-DD.
+// codeStat counts the events of one code; days are YYYY-MM-DD.
 type codeStat struct {
 	n           int
 	first, last string
@@ -124,35 +124,19 @@ func (c *codeStat) add(o codeStat) {
 	c.n += o.n
 }
 
-// rollupRow is a row being folded.
-type rollupRow struct {
-	uid   string // "" for a new row
-	level byte
-	month string
-	src   string
-	tgt   string
-	codes map[string]*codeStat
-}
+// codeStats counts events per code.
+type codeStats map[string]*codeStat
 
-func rollupKey(level byte, month, src, tgt string) string {
-	if level == levelTotal {
-		return "T " + src + " " + tgt
+func (cs codeStats) add(code string, st codeStat) {
+	c, ok := cs[code]
+	if !ok {
+		c = &codeStat{}
+		cs[code] = c
 	}
-	return "M " + month + " " + src + " " + tgt
+	c.add(st)
 }
 
-func parseRollupKey(k string) (level byte, month, src, tgt string, err error) {
-	f := strings.Fields(k)
-	switch {
-	case len(f) == 3 && f[0] == "T":
-		return levelTotal, "", f[1], f[2], nil
-	case len(f) == 4 && f[0] == "M" && len(f[1]) == 7:
-		return levelMonth, f[1], f[2], f[3], nil
-	}
-	return 0, "", "", "", fmt.Errorf("malformed rollup key %q", k)
-}
-
-func encodeCodes(codes map[string]*codeStat) string {
+func encodeCodes(codes codeStats) string {
 	keys := make([]string, 0, len(codes))
 	for c := range codes {
 		keys = append(keys, c)
@@ -188,52 +172,67 @@ func decodeCodes(s string, fn func(code string, st codeStat) error) error {
 	return nil
 }
 
-// encodeSum totals a row's codes: "n q1 q2 q3 q4 g10 first last".
-func encodeSum(o *cameo.Ontology, codes map[string]*codeStat) (string, error) {
-	var r struct {
-		n, g10      int
-		quads       schema.QuadCounts
-		first, last string
-	}
+// sumOf totals events counted per code: quad classes and Goldstein values
+// come from the ontology.
+func sumOf(o *cameo.Ontology, codes codeStats) (schema.AggregateRow, error) {
+	var r schema.AggregateRow
+	var first, last string
 	for c, st := range codes {
 		et, ok := o.Event(c)
 		if !ok {
-			return "", fmt.Errorf("stored event code %q is not in the ontology", c)
+			return r, fmt.Errorf("stored event code %q is not in the ontology", c)
 		}
-		r.n += st.n
-		r.quads.Add(et.Quad, st.n)
-		r.g10 += schema.Goldstein10(et.Goldstein) * st.n
-		if r.first == "" || st.first < r.first {
-			r.first = st.first
+		r.Count += st.n
+		r.Quads.Add(et.Quad, st.n)
+		r.Goldstein10 += schema.Goldstein10(et.Goldstein) * st.n
+		if first == "" || st.first < first {
+			first = st.first
 		}
-		if st.last > r.last {
-			r.last = st.last
+		if st.last > last {
+			last = st.last
 		}
 	}
-	return fmt.Sprintf("%d %d %d %d %d %d %s %s", r.n, r.quads[0], r.quads[1], r.quads[2], r.quads[3], r.g10, r.first, r.last), nil
+	var err1, err2 error
+	r.First, err1 = time.Parse(schema.DayLayout, first)
+	r.Last, err2 = time.Parse(schema.DayLayout, last)
+	if err := errors.Join(err1, err2); err != nil {
+		return r, fmt.Errorf("rollup days: %w", err)
+	}
+	return r, nil
 }
 
-// decodeSum fills a row's counts from roll.sum.
-func decodeSum(s string, r *schema.AggregateRow) error {
-	f := strings.Fields(s)
-	if len(f) != 8 {
-		return fmt.Errorf("malformed rollup sum %q", s)
+// A keyed list is a value of lines "KEY sum" (schema.AppendSum) sorted by
+// key: a dyad's months, an actor's counterparts.
+func encodeKeyed(rows map[string]schema.AggregateRow) string {
+	keys := make([]string, 0, len(rows))
+	for k := range rows {
+		keys = append(keys, k)
 	}
-	var n [6]int
-	for i := range n {
-		v, err := strconv.Atoi(f[i])
-		if err != nil {
-			return fmt.Errorf("malformed rollup sum %q", s)
+	sort.Strings(keys)
+	b := make([]byte, 0, len(keys)*48)
+	for _, k := range keys {
+		b = append(b, k...)
+		b = append(b, ' ')
+		b = schema.AppendSum(b, rows[k])
+		b = append(b, '\n')
+	}
+	return string(b)
+}
+
+func decodeKeyed(s string, fn func(key string, r schema.AggregateRow) error) error {
+	for line := range strings.Lines(s) {
+		key, sum, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
+		if !ok {
+			return fmt.Errorf("malformed rollup line %q", line)
 		}
-		n[i] = v
+		var r schema.AggregateRow
+		if err := schema.ParseSum(sum, &r); err != nil {
+			return err
+		}
+		if err := fn(key, r); err != nil {
+			return err
+		}
 	}
-	first, err1 := time.Parse(schema.DayLayout, f[6])
-	last, err2 := time.Parse(schema.DayLayout, f[7])
-	if err1 != nil || err2 != nil {
-		return fmt.Errorf("malformed rollup sum %q", s)
-	}
-	r.Count, r.Quads, r.Goldstein10 = n[0], schema.QuadCounts{n[1], n[2], n[3], n[4]}, n[5]
-	r.First, r.Last = first, last
 	return nil
 }
 
@@ -316,9 +315,9 @@ func (s *Store) stopFolding() (pending bool) {
 	return pending
 }
 
-// Fold merges every pending delta into the rollup rows. It is safe to call
-// at any time from any process; a fold aborted by a concurrent one leaves
-// the rest to that one.
+// Fold merges every pending delta into the rollups. It is safe to call at
+// any time from any process; a fold aborted by a concurrent one leaves the
+// rest to that one.
 func (s *Store) Fold(ctx context.Context) error {
 	s.folder.gate.Lock()
 	defer s.folder.gate.Unlock()
@@ -336,50 +335,52 @@ func (s *Store) Fold(ctx context.Context) error {
 	}
 }
 
+// dyadFold is a dyad being folded.
+type dyadFold struct {
+	uid      string // "" for a new dyad
+	src, tgt string
+	codes    codeStats
+	months   map[string]codeStats // the new events per month
+	stored   string               // the stored month list
+}
+
 // foldOnce folds up to foldDeltas deltas in one transaction and returns
 // how many it found.
 func (s *Store) foldOnce(ctx context.Context) (int, error) {
 	txn := s.dg.NewTxn()
 	defer txn.Discard(ctx)
-	resp, err := txn.Query(ctx, fmt.Sprintf("{ d(func: has(delta.rows), first: %d) { uid delta.rows } }", foldDeltas))
-	if err != nil {
-		return 0, err
-	}
-	var out struct {
+	var pending struct {
 		D []struct {
 			UID  string `json:"uid"`
 			Rows string `json:"delta.rows"`
 		} `json:"d"`
 	}
-	if err := json.Unmarshal(resp.Json, &out); err != nil {
-		return 0, fmt.Errorf("decode deltas: %w", err)
+	err := runIn(ctx, txn, newQuery(), fmt.Sprintf("d(func: has(delta.rows), first: %d) { uid delta.rows }\n", foldDeltas), &pending)
+	if err != nil {
+		return 0, fmt.Errorf("read deltas: %w", err)
 	}
-	if len(out.D) == 0 {
+	if len(pending.D) == 0 {
 		return 0, nil
 	}
-	rows := map[string]*rollupRow{}
+	dyads := map[string]*dyadFold{}
 	var keys []string
-	add := func(level byte, month, src, tgt, code string, st codeStat) {
-		k := rollupKey(level, month, src, tgt)
-		r, ok := rows[k]
-		if !ok {
-			r = &rollupRow{level: level, month: month, src: src, tgt: tgt, codes: map[string]*codeStat{}}
-			rows[k] = r
-			keys = append(keys, k)
-		}
-		c, ok := r.codes[code]
-		if !ok {
-			c = &codeStat{}
-			r.codes[code] = c
-		}
-		c.add(st)
-	}
 	var del strings.Builder
-	for _, d := range out.D {
+	for _, d := range pending.D {
 		err := parseDelta(d.Rows, func(e deltaEvent) error {
+			k := e.src + " " + e.tgt
+			df, ok := dyads[k]
+			if !ok {
+				df = &dyadFold{src: e.src, tgt: e.tgt, codes: codeStats{}, months: map[string]codeStats{}}
+				dyads[k] = df
+				keys = append(keys, k)
+			}
 			st := codeStat{n: 1, first: e.day, last: e.day}
-			add(levelTotal, "", e.src, e.tgt, e.code, st)
-			add(levelMonth, e.day[:7], e.src, e.tgt, e.code, st)
+			df.codes.add(e.code, st)
+			month := e.day[:7]
+			if df.months[month] == nil {
+				df.months[month] = codeStats{}
+			}
+			df.months[month].add(e.code, st)
 			return nil
 		})
 		if err != nil {
@@ -387,76 +388,77 @@ func (s *Store) foldOnce(ctx context.Context) (int, error) {
 		}
 		fmt.Fprintf(&del, "<%s> <delta.rows> * .\n", d.UID)
 	}
-	// Add the rows' stored counts.
+	// Add what the dyads hold already.
 	for start := 0; start < len(keys); start += foldLookup {
 		chunk := keys[start:min(start+foldLookup, len(keys))]
 		q := newQuery()
-		blocks := fmt.Sprintf("r(func: eq(roll.key, %s)) { uid roll.key roll.codes }\n", q.list(chunk))
-		resp, err := txn.QueryWithVars(ctx, q.text(blocks), q.vars)
-		if err != nil {
-			return 0, fmt.Errorf("look up rollup rows: %w", err)
-		}
 		var found struct {
 			R []struct {
-				UID   string `json:"uid"`
-				Key   string `json:"roll.key"`
-				Codes string `json:"roll.codes"`
+				UID    string `json:"uid"`
+				Key    string `json:"dyad.key"`
+				Codes  string `json:"dyad.codes"`
+				Months string `json:"dyad.months"`
 			} `json:"r"`
 		}
-		if err := json.Unmarshal(resp.Json, &found); err != nil {
-			return 0, fmt.Errorf("look up rollup rows: decode: %w", err)
+		blocks := fmt.Sprintf("r(func: eq(dyad.key, %s)) { uid dyad.key dyad.codes dyad.months }\n", q.list(chunk))
+		if err := runIn(ctx, txn, q, blocks, &found); err != nil {
+			return 0, fmt.Errorf("look up dyads: %w", err)
 		}
 		for _, f := range found.R {
-			r, ok := rows[f.Key]
-			if !ok || r.uid != "" {
+			df, ok := dyads[f.Key]
+			if !ok || df.uid != "" {
 				continue
 			}
-			r.uid = f.UID
+			df.uid, df.stored = f.UID, f.Months
 			err := decodeCodes(f.Codes, func(code string, st codeStat) error {
-				c, ok := r.codes[code]
-				if !ok {
-					c = &codeStat{}
-					r.codes[code] = c
-				}
-				c.add(st)
+				df.codes.add(code, st)
 				return nil
 			})
 			if err != nil {
-				return 0, fmt.Errorf("rollup row %s: %w", f.Key, err)
+				return 0, fmt.Errorf("dyad %s: %w", f.Key, err)
 			}
 		}
 	}
 	var w nquads
-	adjacent := map[string]map[string]string{} // adjacency key → counterpart → sum
+	adjacent := map[string]map[string]schema.AggregateRow{} // list key → counterpart → all-time sum
 	for i, k := range keys {
-		r := rows[k]
-		ref := "<" + r.uid + ">"
-		if r.uid == "" {
-			ref = "_:r" + strconv.Itoa(i)
-			lv := string(r.level) + ":"
-			w.str(ref, "roll.key", k)
-			w.str(ref, "roll.src", lv+r.src)
-			w.str(ref, "roll.tgt", lv+r.tgt)
-			if r.level == levelMonth {
-				w.str(ref, "roll.month", r.month)
-			}
+		df := dyads[k]
+		ref := "<" + df.uid + ">"
+		if df.uid == "" {
+			ref = "_:y" + strconv.Itoa(i)
+			w.str(ref, "dyad.key", k)
+			w.str(ref, "dyad.src", df.src)
+			w.str(ref, "dyad.tgt", df.tgt)
 		}
-		sum, err := encodeSum(s.onto, r.codes)
+		months := map[string]schema.AggregateRow{}
+		err := decodeKeyed(df.stored, func(month string, r schema.AggregateRow) error {
+			months[month] = r
+			return nil
+		})
 		if err != nil {
-			return 0, fmt.Errorf("rollup row %s: %w", k, err)
+			return 0, fmt.Errorf("dyad %s: %w", k, err)
 		}
-		if r.level == levelMonth {
-			w.str(ref, "roll.sum", sum)
-		} else {
-			for _, a := range [...][3]string{{"out ", r.src, r.tgt}, {"in ", r.tgt, r.src}} {
-				key := a[0] + a[1]
-				if adjacent[key] == nil {
-					adjacent[key] = map[string]string{}
-				}
-				adjacent[key][a[2]] = sum
+		for month, codes := range df.months {
+			sum, err := sumOf(s.onto, codes)
+			if err != nil {
+				return 0, fmt.Errorf("dyad %s: %w", k, err)
 			}
+			r := months[month]
+			r.Add(sum)
+			months[month] = r
 		}
-		w.str(ref, "roll.codes", encodeCodes(r.codes))
+		total, err := sumOf(s.onto, df.codes)
+		if err != nil {
+			return 0, fmt.Errorf("dyad %s: %w", k, err)
+		}
+		w.str(ref, "dyad.codes", encodeCodes(df.codes))
+		w.str(ref, "dyad.months", encodeKeyed(months))
+		for _, l := range [...][3]string{{"out ", df.src, df.tgt}, {"in ", df.tgt, df.src}} {
+			if adjacent[l[0]+l[1]] == nil {
+				adjacent[l[0]+l[1]] = map[string]schema.AggregateRow{}
+			}
+			adjacent[l[0]+l[1]][l[2]] = total
+		}
 	}
 	if err := s.foldAdjacency(ctx, txn, adjacent, &w); err != nil {
 		return 0, err
@@ -465,12 +467,12 @@ func (s *Store) foldOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return len(out.D), nil
+	return len(pending.D), nil
 }
 
-// foldAdjacency writes the changed all-time sums into the actors'
-// adjacency lists: updated lists hold the other counterparts unchanged.
-func (s *Store) foldAdjacency(ctx context.Context, txn *dgo.Txn, changed map[string]map[string]string, w *nquads) error {
+// foldAdjacency writes changed all-time sums into the actors' adjacency
+// lists; the other counterparts of a list stay as they are.
+func (s *Store) foldAdjacency(ctx context.Context, txn *dgo.Txn, changed map[string]map[string]schema.AggregateRow, w *nquads) error {
 	keys := make([]string, 0, len(changed))
 	for k := range changed {
 		keys = append(keys, k)
@@ -480,7 +482,6 @@ func (s *Store) foldAdjacency(ctx context.Context, txn *dgo.Txn, changed map[str
 	for start := 0; start < len(keys); start += foldLookup {
 		chunk := keys[start:min(start+foldLookup, len(keys))]
 		q := newQuery()
-		blocks := fmt.Sprintf("a(func: eq(adj.key, %s)) { uid adj.key adj.rows }\n", q.list(chunk))
 		var found struct {
 			A []struct {
 				UID  string `json:"uid"`
@@ -488,6 +489,7 @@ func (s *Store) foldAdjacency(ctx context.Context, txn *dgo.Txn, changed map[str
 				Rows string `json:"adj.rows"`
 			} `json:"a"`
 		}
+		blocks := fmt.Sprintf("a(func: eq(adj.key, %s)) { uid adj.key adj.rows }\n", q.list(chunk))
 		if err := runIn(ctx, txn, q, blocks, &found); err != nil {
 			return fmt.Errorf("look up adjacency: %w", err)
 		}
@@ -497,42 +499,26 @@ func (s *Store) foldAdjacency(ctx context.Context, txn *dgo.Txn, changed map[str
 				continue
 			}
 			uids[a.Key] = a.UID
-			for line := range strings.Lines(a.Rows) {
-				other, sum, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
-				if !ok {
-					return fmt.Errorf("adjacency %s: malformed line %q", a.Key, line)
-				}
+			err := decodeKeyed(a.Rows, func(other string, r schema.AggregateRow) error {
 				if _, updated := rows[other]; !updated {
-					rows[other] = sum
+					rows[other] = r
 				}
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("adjacency %s: %w", a.Key, err)
 			}
 		}
 	}
 	for i, k := range keys {
 		ref := "<" + uids[k] + ">"
 		if uids[k] == "" {
-			ref = "_:adj" + strconv.Itoa(i)
+			ref = "_:a" + strconv.Itoa(i)
 			w.str(ref, "adj.key", k)
 		}
-		w.str(ref, "adj.rows", encodeAdjacency(changed[k]))
+		w.str(ref, "adj.rows", encodeKeyed(changed[k]))
 	}
 	return nil
-}
-
-func encodeAdjacency(rows map[string]string) string {
-	others := make([]string, 0, len(rows))
-	for o := range rows {
-		others = append(others, o)
-	}
-	sort.Strings(others)
-	var b strings.Builder
-	for _, o := range others {
-		b.WriteString(o)
-		b.WriteByte(' ')
-		b.WriteString(rows[o])
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 // prepareRollups makes sure every stored event is in the rollups or a
@@ -605,10 +591,15 @@ func (s *Store) backfillDeltas(ctx context.Context) error {
 	}
 }
 
-// rollupAnswers says whether the rollups can answer an aggregate: grouped
-// by sides, code and months or years, filtered by actors, codes and dates.
+// rollupAnswers says whether the rollups can answer an aggregate: filtered
+// by actors, codes and dates, grouped by sides, code and months or years,
+// but not by code or on codes together with periods or dates (the month
+// lists have no codes).
 func rollupAnswers(f schema.EventFilter, g schema.Grouping) bool {
+	periods := g.Bucket != "" || !f.From.IsZero() || !f.To.IsZero()
+	codes := g.Code || f.CodePrefix != "" || len(f.Roots) > 0 || len(f.Quads) > 0
 	return (g.Bucket == "" || g.Bucket == schema.BucketMonth || g.Bucket == schema.BucketYear) &&
+		!(periods && codes) &&
 		strings.TrimSpace(f.Country) == "" && strings.TrimSpace(f.Place) == "" &&
 		strings.TrimSpace(f.Outlet) == "" && f.MinMentions <= 1
 }
@@ -681,9 +672,9 @@ func (m *eventMatch) code(code string) bool {
 	return (m.roots == nil || m.roots[et.Root]) && (m.quads == nil || m.quads[int(et.Quad)])
 }
 
-// aggregateRollup answers an aggregate that rollupAnswers accepts: rollup
-// rows of whole months (or of all time) plus pending deltas, and events
-// of the partial months at the ends of a range, all in one snapshot.
+// aggregateRollup answers an aggregate that rollupAnswers accepts: rollups
+// of whole months (or of all time) plus pending deltas, and events of the
+// partial months at the ends of a range, all in one snapshot.
 func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g schema.Grouping) ([]schema.AggregateRow, error) {
 	m, err := newEventMatch(s.onto, f)
 	if err != nil {
@@ -696,10 +687,8 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 	switch {
 	case plan.Total && g.Bucket == "" && !g.Code && !m.filtersCodes():
 		rows, err = s.readAdjacency(ctx, txn, m, g)
-	case plan.Total && g.Bucket == "":
-		rows, err = s.readRollups(ctx, txn, m, levelTotal, plan, g)
 	case plan.Total || plan.RolledFrom != "":
-		rows, err = s.readRollups(ctx, txn, m, levelMonth, plan, g)
+		rows, err = s.readDyads(ctx, txn, m, plan, g)
 	}
 	if err != nil {
 		return nil, err
@@ -717,6 +706,51 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 	}
 	return schema.MergeRows(rows), nil
 }
+
+// pendingRows turns the pending deltas into rows of the grouping: the
+// events matching m within the plan's whole months (all, when plan.Total),
+// with quad classes and Goldstein values from their codes.
+func (s *Store) pendingRows(raw json.RawMessage, m *eventMatch, plan schema.RangePlan, g schema.Grouping) ([]schema.AggregateRow, error) {
+	var deltas []struct {
+		Rows string `json:"delta.rows"`
+	}
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &deltas); err != nil {
+			return nil, fmt.Errorf("decode deltas: %w", err)
+		}
+	}
+	var byCode []schema.AggregateRow
+	for _, d := range deltas {
+		err := parseDelta(d.Rows, func(e deltaEvent) error {
+			if !m.actors(e.src, e.tgt) || !m.code(e.code) ||
+				!plan.Total && (e.day < plan.RolledFrom || e.day >= plan.RolledTo) {
+				return nil
+			}
+			day, err := time.Parse(schema.DayLayout, e.day)
+			if err != nil {
+				return fmt.Errorf("rollup delta day %q: %w", e.day, err)
+			}
+			r := schema.AggregateRow{Code: e.code, Count: 1, First: day, Last: day}
+			if g.Source {
+				r.Source = e.src
+			}
+			if g.Target {
+				r.Target = e.tgt
+			}
+			if g.Bucket != "" {
+				r.Bucket = g.Bucket.Start(day)
+			}
+			byCode = append(byCode, r)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return schema.FoldCodes(s.onto, byCode, g.Code)
+}
+
+const pendingBlock = "d(func: has(delta.rows)) { delta.rows }\n"
 
 // readAdjacency reads all-time totals from the actors' adjacency lists:
 // the out-lists of the sources, else the in-lists of the targets, else
@@ -749,7 +783,7 @@ func (s *Store) readAdjacency(ctx context.Context, txn *dgo.Txn, m *eventMatch, 
 		fmt.Fprintf(&blocks, "l0(func: between(adj.key, %s, %s)) { adj.key adj.rows }\n", q.str("out "), q.str("out ~"))
 		lists = append(lists, list{out: true})
 	}
-	blocks.WriteString("d(func: has(delta.rows)) { delta.rows }\n")
+	blocks.WriteString(pendingBlock)
 	var out map[string]json.RawMessage
 	if err := runIn(ctx, txn, q, blocks.String(), &out); err != nil {
 		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
@@ -767,21 +801,16 @@ func (s *Store) readAdjacency(ctx context.Context, txn *dgo.Txn, m *eventMatch, 
 		}
 		for _, n := range nodes {
 			_, actor, _ := strings.Cut(n.Key, " ")
-			for line := range strings.Lines(n.Rows) {
-				other, sum, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
-				if !ok {
-					return nil, fmt.Errorf("dgraph: aggregate: adjacency %s: malformed line %q", n.Key, line)
-				}
+			if sums == nil {
+				sums = make([]schema.AggregateRow, 0, strings.Count(n.Rows, "\n")*len(nodes))
+			}
+			err := decodeKeyed(n.Rows, func(other string, r schema.AggregateRow) error {
 				src, tgt := actor, other
 				if !l.out {
 					src, tgt = other, actor
 				}
 				if !m.actors(src, tgt) || anyMatches(l.skip, src) {
-					continue
-				}
-				var r schema.AggregateRow
-				if err := decodeSum(sum, &r); err != nil {
-					return nil, fmt.Errorf("dgraph: aggregate: adjacency %s: %w", n.Key, err)
+					return nil
 				}
 				if g.Source {
 					r.Source = src
@@ -790,70 +819,32 @@ func (s *Store) readAdjacency(ctx context.Context, txn *dgo.Txn, m *eventMatch, 
 					r.Target = tgt
 				}
 				sums = append(sums, r)
+				return nil
+			})
+			if err != nil {
+				return nil, fmt.Errorf("dgraph: aggregate: adjacency %s: %w", n.Key, err)
 			}
 		}
 	}
-	var deltas []struct {
-		Rows string `json:"delta.rows"`
-	}
-	if raw, ok := out["d"]; ok {
-		if err := json.Unmarshal(raw, &deltas); err != nil {
-			return nil, fmt.Errorf("dgraph: aggregate: decode deltas: %w", err)
-		}
-	}
-	var byCode []schema.AggregateRow
-	for _, d := range deltas {
-		if err := deltaRows(d.Rows, m, schema.RangePlan{Total: true}, g, &byCode); err != nil {
-			return nil, fmt.Errorf("dgraph: aggregate: %w", err)
-		}
-	}
-	folded, err := schema.FoldCodes(s.onto, byCode, false)
+	pending, err := s.pendingRows(out["d"], m, schema.RangePlan{Total: true}, g)
 	if err != nil {
 		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 	}
-	return append(sums, folded...), nil
+	return append(sums, pending...), nil
 }
 
-// deltaRows appends a row per event of a delta that matches m within the
-// plan's whole months (all, when plan.Total).
-func deltaRows(rows string, m *eventMatch, plan schema.RangePlan, g schema.Grouping, out *[]schema.AggregateRow) error {
-	return parseDelta(rows, func(e deltaEvent) error {
-		if !m.actors(e.src, e.tgt) || !m.code(e.code) ||
-			!plan.Total && (e.day < plan.RolledFrom || e.day >= plan.RolledTo) {
-			return nil
-		}
-		day, err := time.Parse(schema.DayLayout, e.day)
-		if err != nil {
-			return fmt.Errorf("rollup delta day %q: %w", e.day, err)
-		}
-		r := schema.AggregateRow{Code: e.code, Count: 1, First: day, Last: day}
-		if g.Source {
-			r.Source = e.src
-		}
-		if g.Target {
-			r.Target = e.tgt
-		}
-		if g.Bucket != "" {
-			r.Bucket = g.Bucket.Start(day)
-		}
-		*out = append(*out, r)
-		return nil
-	})
-}
-
-// readRollups reads the rollup rows of a level matching m (whole months
-// [plan.RolledFrom, plan.RolledTo) unless plan.Total) and the pending
-// deltas, as rows of the grouping.
-func (s *Store) readRollups(ctx context.Context, txn *dgo.Txn, m *eventMatch, level byte, plan schema.RangePlan, g schema.Grouping) ([]schema.AggregateRow, error) {
+// readDyads reads the dyads matching m: their codes for all-time
+// aggregates by or filtered on code, else their months (within the plan's
+// whole months unless plan.Total); plus the pending deltas.
+func (s *Store) readDyads(ctx context.Context, txn *dgo.Txn, m *eventMatch, plan schema.RangePlan, g schema.Grouping) ([]schema.AggregateRow, error) {
 	q := newQuery()
 	var blocks strings.Builder
-	lv := string(level) + ":"
 	var conds []string
 	nvars := 0
 	actorVar := func(preds []string, sels []schema.Selector) {
 		var vars []string
 		for _, pred := range preds {
-			for _, fn := range selectorFuncs(q, pred, lv, sels) {
+			for _, fn := range selectorFuncs(q, pred, "", sels) {
 				v := "A" + strconv.Itoa(nvars)
 				nvars++
 				fmt.Fprintf(&blocks, "%s as var(func: %s)\n", v, fn)
@@ -863,118 +854,103 @@ func (s *Store) readRollups(ctx context.Context, txn *dgo.Txn, m *eventMatch, le
 		conds = append(conds, "uid("+strings.Join(vars, ", ")+")")
 	}
 	if len(m.srcs) > 0 {
-		actorVar([]string{"roll.src"}, m.srcs)
+		actorVar([]string{"dyad.src"}, m.srcs)
 	}
 	if len(m.tgts) > 0 {
-		actorVar([]string{"roll.tgt"}, m.tgts)
+		actorVar([]string{"dyad.tgt"}, m.tgts)
 	}
 	if len(m.acts) > 0 {
-		actorVar([]string{"roll.src", "roll.tgt"}, m.acts)
-	}
-	if !plan.Total {
-		// between is inclusive: up to the month before RolledTo.
-		hi, _ := time.Parse(schema.DayLayout, plan.RolledTo)
-		last := hi.AddDate(0, -1, 0).Format("2006-01")
-		conds = append(conds, fmt.Sprintf("between(roll.month, %s, %s)", q.str(plan.RolledFrom[:7]), q.str(last)))
+		actorVar([]string{"dyad.src", "dyad.tgt"}, m.acts)
 	}
 	if len(conds) == 0 {
-		conds = append(conds, fmt.Sprintf("between(roll.src, %s, %s)", q.str(lv), q.str(lv+"~")))
+		conds = append(conds, "has(dyad.key)")
 	}
 	filter := ""
 	if len(conds) > 1 {
 		filter = " @filter(" + strings.Join(conds[1:], " AND ") + ")"
 	}
 	fmt.Fprintf(&blocks, "R as var(func: %s)%s\n", conds[0], filter)
-	useCodes := g.Code || m.filtersCodes()
-	field := "roll.sum"
+	useCodes := g.Code || m.filtersCodes() // only all time: see rollupAnswers
+	field := "dyad.months"
 	if useCodes {
-		field = "roll.codes"
+		field = "dyad.codes"
 	}
-	after := "0x0" // a uid Dgraph returned: spliced, as after takes no variable
-	deltas := "d(func: has(delta.rows)) { delta.rows }\n"
-
+	var monthLo, monthHi string // [lo, hi)
+	if !plan.Total {
+		monthLo, monthHi = plan.RolledFrom[:7], plan.RolledTo[:7]
+	}
 	var byCode, sums []schema.AggregateRow
-	bucketOf := func(month string) (time.Time, error) {
-		if g.Bucket == "" {
-			return time.Time{}, nil
-		}
-		t, err := time.Parse("2006-01", month)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("rollup month %q: %w", month, err)
-		}
-		return g.Bucket.Start(t), nil
-	}
-	parseDay := func(d string) (time.Time, error) {
-		t, err := time.Parse(schema.DayLayout, d)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("rollup day %q: %w", d, err)
-		}
-		return t, nil
-	}
+	after := "0x0" // a uid Dgraph returned: spliced, as after takes no variable
 	for page := 0; ; page++ {
+		text := blocks.String() + fmt.Sprintf("r(func: uid(R), first: %d, after: %s) { uid dyad.key %s }\n", rollupPage, after, field)
+		if page == 0 {
+			text += pendingBlock
+		}
 		var out struct {
 			R []struct {
-				UID   string `json:"uid"`
-				Key   string `json:"roll.key"`
-				Sum   string `json:"roll.sum"`
-				Codes string `json:"roll.codes"`
+				UID    string `json:"uid"`
+				Key    string `json:"dyad.key"`
+				Codes  string `json:"dyad.codes"`
+				Months string `json:"dyad.months"`
 			} `json:"r"`
-			D []struct {
-				Rows string `json:"delta.rows"`
-			} `json:"d"`
-		}
-		text := blocks.String() + fmt.Sprintf("r(func: uid(R), first: %d, after: %s) { uid roll.key %s }\n", rollupPage, after, field)
-		if page == 0 {
-			text += deltas
+			D json.RawMessage `json:"d"`
 		}
 		if err := runIn(ctx, txn, q, text, &out); err != nil {
 			return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 		}
 		for _, n := range out.R {
-			_, month, src, tgt, err := parseRollupKey(n.Key)
-			if err != nil {
-				return nil, fmt.Errorf("dgraph: aggregate: %w", err)
+			src, tgt, ok := strings.Cut(n.Key, " ")
+			if !ok {
+				return nil, fmt.Errorf("dgraph: aggregate: malformed dyad key %q", n.Key)
 			}
-			base := schema.AggregateRow{}
+			var base schema.AggregateRow
 			if g.Source {
 				base.Source = src
 			}
 			if g.Target {
 				base.Target = tgt
 			}
-			if base.Bucket, err = bucketOf(month); err != nil {
-				return nil, fmt.Errorf("dgraph: aggregate: %w", err)
-			}
-			if !useCodes {
-				r := base
-				if err := decodeSum(n.Sum, &r); err != nil {
-					return nil, fmt.Errorf("dgraph: aggregate: %w", err)
-				}
-				sums = append(sums, r)
-				continue
-			}
-			err = decodeCodes(n.Codes, func(code string, st codeStat) error {
-				if !m.code(code) {
+			var err error
+			if useCodes {
+				err = decodeCodes(n.Codes, func(code string, st codeStat) error {
+					if !m.code(code) {
+						return nil
+					}
+					r := base
+					r.Code, r.Count = code, st.n
+					var err1, err2 error
+					r.First, err1 = time.Parse(schema.DayLayout, st.first)
+					r.Last, err2 = time.Parse(schema.DayLayout, st.last)
+					byCode = append(byCode, r)
+					return errors.Join(err1, err2)
+				})
+			} else {
+				err = decodeKeyed(n.Months, func(month string, r schema.AggregateRow) error {
+					if !plan.Total && (month < monthLo || month >= monthHi) {
+						return nil
+					}
+					r.Source, r.Target = base.Source, base.Target
+					if g.Bucket != "" {
+						t, err := time.Parse("2006-01", month)
+						if err != nil {
+							return fmt.Errorf("month %q: %w", month, err)
+						}
+						r.Bucket = g.Bucket.Start(t)
+					}
+					sums = append(sums, r)
 					return nil
-				}
-				r := base
-				r.Code, r.Count = code, st.n
-				var err error
-				if r.First, err = parseDay(st.first); err != nil {
-					return err
-				}
-				r.Last, err = parseDay(st.last)
-				byCode = append(byCode, r)
-				return err
-			})
+				})
+			}
+			if err != nil {
+				return nil, fmt.Errorf("dgraph: aggregate: dyad %s: %w", n.Key, err)
+			}
+		}
+		if page == 0 {
+			pending, err := s.pendingRows(out.D, m, plan, g)
 			if err != nil {
 				return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 			}
-		}
-		for _, d := range out.D {
-			if err := deltaRows(d.Rows, m, plan, g, &byCode); err != nil {
-				return nil, fmt.Errorf("dgraph: aggregate: %w", err)
-			}
+			sums = append(sums, pending...)
 		}
 		if len(out.R) < rollupPage {
 			break

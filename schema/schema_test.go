@@ -114,3 +114,22 @@ func TestEventIDDependsOnPlace(t *testing.T) {
 		t.Errorf("IDs: none %s, Aleppo %s, aleppo %s; want place to matter, case not", a, b, c)
 	}
 }
+
+func TestSumText(t *testing.T) {
+	r := AggregateRow{Count: 12, Quads: QuadCounts{5, 4, 0, 3}, Goldstein10: -37,
+		First: time.Date(2015, 3, 9, 0, 0, 0, 0, time.UTC), Last: time.Date(2016, 12, 31, 0, 0, 0, 0, time.UTC)}
+	text := string(AppendSum(nil, r))
+	if text != "12 5 4 0 3 -37 2015-03-09 2016-12-31" {
+		t.Errorf("AppendSum = %q", text)
+	}
+	var got AggregateRow
+	if err := ParseSum(text, &got); err != nil || got != r {
+		t.Errorf("ParseSum(%q) = %+v, %v; want %+v", text, got, err, r)
+	}
+	for _, bad := range []string{"", "12 5 4 0 3 -37 2015-03-09", "12 5 4 0 3 x 2015-03-09 2016-12-31",
+		"12 5 4 0 3 -37 2015-02-30 2016-12-31", "12 5 4 0 3 -37 2015-3-09 2016-12-31", "12 5 4 0 3 -37 2015-03-09 2016-12-31 extra"} {
+		if err := ParseSum(bad, &got); err == nil {
+			t.Errorf("ParseSum(%q): no error", bad)
+		}
+	}
+}
