@@ -604,79 +604,11 @@ func rollupAnswers(f schema.EventFilter, g schema.Grouping) bool {
 		strings.TrimSpace(f.Outlet) == "" && f.MinMentions <= 1
 }
 
-// eventMatch tells whether an event of the given actors and code matches
-// a filter's actor and code conditions.
-type eventMatch struct {
-	o                *cameo.Ontology
-	srcs, tgts, acts []schema.Selector
-	prefix           string
-	roots            map[string]bool
-	quads            map[int]bool
-}
-
-func newEventMatch(o *cameo.Ontology, f schema.EventFilter) (*eventMatch, error) {
-	m := &eventMatch{o: o, prefix: f.CodePrefix}
-	var err error
-	if m.srcs, err = schema.ParseSelectors(f.Sources); err != nil {
-		return nil, fmt.Errorf("sources: %w", err)
-	}
-	if m.tgts, err = schema.ParseSelectors(f.Targets); err != nil {
-		return nil, fmt.Errorf("targets: %w", err)
-	}
-	if m.acts, err = schema.ParseSelectors(f.Actors); err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	if len(f.Roots) > 0 {
-		m.roots = map[string]bool{}
-		for _, r := range f.Roots {
-			m.roots[r] = true
-		}
-	}
-	if len(f.Quads) > 0 {
-		m.quads = map[int]bool{}
-		for _, q := range f.Quads {
-			m.quads[q] = true
-		}
-	}
-	return m, nil
-}
-
-func anyMatches(sels []schema.Selector, code string) bool {
-	for _, s := range sels {
-		if s.Matches(code) {
-			return true
-		}
-	}
-	return false
-}
-
-func (m *eventMatch) actors(src, tgt string) bool {
-	return (len(m.srcs) == 0 || anyMatches(m.srcs, src)) &&
-		(len(m.tgts) == 0 || anyMatches(m.tgts, tgt)) &&
-		(len(m.acts) == 0 || anyMatches(m.acts, src) || anyMatches(m.acts, tgt))
-}
-
-func (m *eventMatch) filtersCodes() bool { return m.prefix != "" || m.roots != nil || m.quads != nil }
-
-func (m *eventMatch) code(code string) bool {
-	if !strings.HasPrefix(code, m.prefix) {
-		return false
-	}
-	if m.roots == nil && m.quads == nil {
-		return true
-	}
-	et, ok := m.o.Event(code)
-	if !ok {
-		return false
-	}
-	return (m.roots == nil || m.roots[et.Root]) && (m.quads == nil || m.quads[int(et.Quad)])
-}
-
 // aggregateRollup answers an aggregate that rollupAnswers accepts: rollups
 // of whole months (or of all time) plus pending deltas, and events of the
 // partial months at the ends of a range, all in one snapshot.
 func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g schema.Grouping) ([]schema.AggregateRow, error) {
-	m, err := newEventMatch(s.onto, f)
+	m, err := schema.NewEventMatcher(s.onto, f)
 	if err != nil {
 		return nil, err
 	}
@@ -685,7 +617,7 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 	defer txn.Discard(ctx)
 	var rows []schema.AggregateRow
 	switch {
-	case plan.Total && g.Bucket == "" && !g.Code && !m.filtersCodes():
+	case plan.Total && g.Bucket == "" && !g.Code && !m.FiltersCodes():
 		rows, err = s.readAdjacency(ctx, txn, m, g)
 	case plan.Total || plan.RolledFrom != "":
 		rows, err = s.readDyads(ctx, txn, m, plan, g)
@@ -710,7 +642,7 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 // pendingRows turns the pending deltas into rows of the grouping: the
 // events matching m within the plan's whole months (all, when plan.Total),
 // with quad classes and Goldstein values from their codes.
-func (s *Store) pendingRows(raw json.RawMessage, m *eventMatch, plan schema.RangePlan, g schema.Grouping) ([]schema.AggregateRow, error) {
+func (s *Store) pendingRows(raw json.RawMessage, m *schema.EventMatcher, plan schema.RangePlan, g schema.Grouping) ([]schema.AggregateRow, error) {
 	var deltas []struct {
 		Rows string `json:"delta.rows"`
 	}
@@ -722,7 +654,7 @@ func (s *Store) pendingRows(raw json.RawMessage, m *eventMatch, plan schema.Rang
 	var byCode []schema.AggregateRow
 	for _, d := range deltas {
 		err := parseDelta(d.Rows, func(e deltaEvent) error {
-			if !m.actors(e.src, e.tgt) || !m.code(e.code) ||
+			if !m.MatchActors(e.src, e.tgt) || !m.MatchCode(e.code) ||
 				!plan.Total && (e.day < plan.RolledFrom || e.day >= plan.RolledTo) {
 				return nil
 			}
@@ -752,36 +684,25 @@ func (s *Store) pendingRows(raw json.RawMessage, m *eventMatch, plan schema.Rang
 
 const pendingBlock = "d(func: has(delta.rows)) { delta.rows }\n"
 
-// readAdjacency reads all-time totals from the actors' adjacency lists:
-// the out-lists of the sources, else the in-lists of the targets, else
-// both lists of the actors (in-lists without rows whose source is one of
-// them, which its out-list holds), else every out-list; plus the pending
-// deltas.
-func (s *Store) readAdjacency(ctx context.Context, txn *dgo.Txn, m *eventMatch, g schema.Grouping) ([]schema.AggregateRow, error) {
+// readAdjacency reads all-time totals from the actors' adjacency lists
+// (schema.AdjacencyLists) plus the pending deltas.
+func (s *Store) readAdjacency(ctx context.Context, txn *dgo.Txn, m *schema.EventMatcher, g schema.Grouping) ([]schema.AggregateRow, error) {
 	q := newQuery()
 	var blocks strings.Builder
-	type list struct {
-		out  bool
-		skip []schema.Selector // in-lists: sources to leave out
-	}
-	var lists []list
-	add := func(dir string, sels []schema.Selector, l list) {
-		for _, fn := range selectorFuncs(q, "adj.key", dir+" ", sels) {
-			fmt.Fprintf(&blocks, "l%d(func: %s) { adj.key adj.rows }\n", len(lists), fn)
-			lists = append(lists, l)
+	var reads []schema.AdjacencyList // per block l<i>
+	for _, l := range schema.AdjacencyLists(m) {
+		dir := "in "
+		if l.Out {
+			dir = "out "
 		}
-	}
-	switch {
-	case len(m.srcs) > 0:
-		add("out", m.srcs, list{out: true})
-	case len(m.tgts) > 0:
-		add("in", m.tgts, list{})
-	case len(m.acts) > 0:
-		add("out", m.acts, list{out: true})
-		add("in", m.acts, list{skip: m.acts})
-	default:
-		fmt.Fprintf(&blocks, "l0(func: between(adj.key, %s, %s)) { adj.key adj.rows }\n", q.str("out "), q.str("out ~"))
-		lists = append(lists, list{out: true})
+		funcs := selectorFuncs(q, "adj.key", dir, l.Actors)
+		if l.Actors == nil {
+			funcs = []string{fmt.Sprintf("between(adj.key, %s, %s)", q.str(dir), q.str(dir+"~"))}
+		}
+		for _, fn := range funcs {
+			fmt.Fprintf(&blocks, "l%d(func: %s) { adj.key adj.rows }\n", len(reads), fn)
+			reads = append(reads, l)
+		}
 	}
 	blocks.WriteString(pendingBlock)
 	var out map[string]json.RawMessage
@@ -789,7 +710,7 @@ func (s *Store) readAdjacency(ctx context.Context, txn *dgo.Txn, m *eventMatch, 
 		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 	}
 	var sums []schema.AggregateRow
-	for i, l := range lists {
+	for i, l := range reads {
 		var nodes []struct {
 			Key  string `json:"adj.key"`
 			Rows string `json:"adj.rows"`
@@ -801,28 +722,9 @@ func (s *Store) readAdjacency(ctx context.Context, txn *dgo.Txn, m *eventMatch, 
 		}
 		for _, n := range nodes {
 			_, actor, _ := strings.Cut(n.Key, " ")
-			if sums == nil {
-				sums = make([]schema.AggregateRow, 0, strings.Count(n.Rows, "\n")*len(nodes))
-			}
-			err := decodeKeyed(n.Rows, func(other string, r schema.AggregateRow) error {
-				src, tgt := actor, other
-				if !l.out {
-					src, tgt = other, actor
-				}
-				if !m.actors(src, tgt) || anyMatches(l.skip, src) {
-					return nil
-				}
-				if g.Source {
-					r.Source = src
-				}
-				if g.Target {
-					r.Target = tgt
-				}
-				sums = append(sums, r)
-				return nil
-			})
-			if err != nil {
-				return nil, fmt.Errorf("dgraph: aggregate: adjacency %s: %w", n.Key, err)
+			var err error
+			if sums, err = schema.AppendAdjacency(sums, l, actor, n.Rows, m, g); err != nil {
+				return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 			}
 		}
 	}
@@ -836,7 +738,7 @@ func (s *Store) readAdjacency(ctx context.Context, txn *dgo.Txn, m *eventMatch, 
 // readDyads reads the dyads matching m: their codes for all-time
 // aggregates by or filtered on code, else their months (within the plan's
 // whole months unless plan.Total); plus the pending deltas.
-func (s *Store) readDyads(ctx context.Context, txn *dgo.Txn, m *eventMatch, plan schema.RangePlan, g schema.Grouping) ([]schema.AggregateRow, error) {
+func (s *Store) readDyads(ctx context.Context, txn *dgo.Txn, m *schema.EventMatcher, plan schema.RangePlan, g schema.Grouping) ([]schema.AggregateRow, error) {
 	q := newQuery()
 	var blocks strings.Builder
 	var conds []string
@@ -853,14 +755,14 @@ func (s *Store) readDyads(ctx context.Context, txn *dgo.Txn, m *eventMatch, plan
 		}
 		conds = append(conds, "uid("+strings.Join(vars, ", ")+")")
 	}
-	if len(m.srcs) > 0 {
-		actorVar([]string{"dyad.src"}, m.srcs)
+	if len(m.Sources) > 0 {
+		actorVar([]string{"dyad.src"}, m.Sources)
 	}
-	if len(m.tgts) > 0 {
-		actorVar([]string{"dyad.tgt"}, m.tgts)
+	if len(m.Targets) > 0 {
+		actorVar([]string{"dyad.tgt"}, m.Targets)
 	}
-	if len(m.acts) > 0 {
-		actorVar([]string{"dyad.src", "dyad.tgt"}, m.acts)
+	if len(m.Actors) > 0 {
+		actorVar([]string{"dyad.src", "dyad.tgt"}, m.Actors)
 	}
 	if len(conds) == 0 {
 		conds = append(conds, "has(dyad.key)")
@@ -870,7 +772,7 @@ func (s *Store) readDyads(ctx context.Context, txn *dgo.Txn, m *eventMatch, plan
 		filter = " @filter(" + strings.Join(conds[1:], " AND ") + ")"
 	}
 	fmt.Fprintf(&blocks, "R as var(func: %s)%s\n", conds[0], filter)
-	useCodes := g.Code || m.filtersCodes() // only all time: see rollupAnswers
+	useCodes := g.Code || m.FiltersCodes() // only all time: see rollupAnswers
 	field := "dyad.months"
 	if useCodes {
 		field = "dyad.codes"
@@ -913,7 +815,7 @@ func (s *Store) readDyads(ctx context.Context, txn *dgo.Txn, m *eventMatch, plan
 			var err error
 			if useCodes {
 				err = decodeCodes(n.Codes, func(code string, st codeStat) error {
-					if !m.code(code) {
+					if !m.MatchCode(code) {
 						return nil
 					}
 					r := base

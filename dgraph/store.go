@@ -2,11 +2,13 @@
 // schema.Store over a Dgraph cluster reached by gRPC with dgo.
 //
 // Every stored item is a node keyed by an external ID predicate (actor.xid,
-// article.xid, place.xid, event.xid, mention.xid) declared @upsert, so that
-// concurrent writers creating the same node conflict and one retries.
-// Events carry denormalised copies of what queries filter on (actor codes,
-// the dyad, the place's country and name, bucket keys, outlets) so that every
-// filter is an index lookup and every aggregate is one @groupby.
+// article.xid, place.xid, event.xid) declared @upsert, so that concurrent
+// writers creating the same node conflict and one retries. Events carry
+// copies of what queries filter on (actor codes, the place's country and
+// name, outlets) so that every filter is an index lookup or a value test.
+// Aggregates by dyad, period and code are answered from rollups that a
+// folder keeps from per-write deltas (rollup.go); the others are one
+// @groupby over the matching events.
 package dgraph
 
 import (

@@ -117,7 +117,16 @@ func scanCodeRow(scan func(...any) error, g schema.Grouping) (schema.AggregateRo
 // then target), the count, the counts per quad class, the summed Goldstein
 // value ×10 and the first and last day, and reads its rows.
 func (s *Store) queryAggregate(ctx context.Context, q string, args []any, g schema.Grouping) ([]schema.AggregateRow, error) {
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	return queryAggregate(ctx, s.r, q, args, g)
+}
+
+// querier is a *sql.DB or *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func queryAggregate(ctx context.Context, db querier, q string, args []any, g schema.Grouping) ([]schema.AggregateRow, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -86,6 +86,9 @@ CREATE INDEX events_target ON events(tgt, src, code, day);`,
 	// Version 4: per-dyad rollups for networks and rankings (rollup.go),
 	// filled from the events already stored.
 	rollupMigration(),
+	// Version 5: per-actor adjacency lists of the all-time rollups
+	// (rollup.go), built from the rollups already folded.
+	adjacencyMigration(),
 }
 
 // migrate brings the database up to len(migs), applying each missing

@@ -171,6 +171,36 @@ CREATE INDEX %[1]s_target ON %[1]s (tgt, src, period, n, q1, q2, q3, q4, g10, fi
 	return b.String()
 }
 
+// adjacencyMigration creates the adjacency lists: per actor, its all-time
+// totals with each counterpart as lines "OTHER n q1 q2 q3 q4 g10 first
+// last" (schema.AppendSum) in one value, dir 0 for the events it is the
+// source of, 1 for those it is the target of. A network's hop reads one
+// value per frontier actor and direction instead of a row per dyad, which
+// modernc's SQLite and database/sql make cost a microsecond or more each.
+func adjacencyMigration() string {
+	return `CREATE TABLE rollup_adjacency (
+	actor TEXT NOT NULL,
+	dir   INTEGER NOT NULL, -- 0: actor is the source; 1: the target
+	rows  TEXT NOT NULL,
+	PRIMARY KEY (actor, dir)
+) WITHOUT ROWID;
+` + adjacencySQL(0, "1") + ";\n" + adjacencySQL(1, "1") + ";\n"
+}
+
+// adjacencySQL rebuilds from rollup_total the lists of one direction of
+// the actors matching cond (SQL over the column actor).
+func adjacencySQL(dir int, cond string) string {
+	actor, other := "src", "tgt"
+	if dir == 1 {
+		actor, other = other, actor
+	}
+	line := other + " || ' ' || n || ' ' || q1 || ' ' || q2 || ' ' || q3 || ' ' || q4 || ' ' || g10 || ' ' || first_day || ' ' || last_day"
+	return fmt.Sprintf(`INSERT INTO rollup_adjacency (actor, dir, rows)
+SELECT actor, %[1]d, group_concat(line, char(10))
+FROM (SELECT %[2]s AS actor, %[3]s AS line FROM rollup_total) WHERE %[4]s GROUP BY actor
+ON CONFLICT (actor, dir) DO UPDATE SET rows = excluded.rows`, dir, actor, line, cond)
+}
+
 // eventSums selects what a rollup row holds, summed over events (columns
 // qualified with prefix, "" or "e."): count, quad classes, Goldstein ×10,
 // first and last day.
@@ -205,6 +235,12 @@ func foldIfDue(ctx context.Context, tx *sql.Tx, every int) error {
 	for _, l := range rollupLevels {
 		if _, err := tx.ExecContext(ctx, foldSQL(l, "seq > ? AND seq <= ?"), folded, last); err != nil {
 			return fmt.Errorf("fold rollups into %s: %w", l.table, err)
+		}
+	}
+	for dir, col := range []string{"src", "tgt"} {
+		q := adjacencySQL(dir, "actor IN (SELECT "+col+" FROM events WHERE seq > ? AND seq <= ?)")
+		if _, err := tx.ExecContext(ctx, q, folded, last); err != nil {
+			return fmt.Errorf("fold rollups into adjacency lists: %w", err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE rollup_state SET folded_seq = ?`, last); err != nil {
@@ -294,8 +330,8 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 	const tail = "e.seq > (SELECT folded_seq FROM rollup_state)"
 	p := schema.PlanRange(f.From, f.To)
 	if p.Total {
-		rollup("rollup_total", "1")
 		events(true, tail)
+		return s.aggregateAdjacency(ctx, f, g, parts[0], args)
 	}
 	if p.Years != [2]string{} {
 		rollup("rollup_year", "e.period >= ? AND e.period < ?", p.Years[0], p.Years[1])
@@ -318,4 +354,58 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 		return nil, err
 	}
 	return schema.MergeRows(rows), nil
+}
+
+// aggregateAdjacency answers all-time totals from the adjacency lists
+// (schema.AdjacencyLists) plus the tail, read by tailSQL, in one snapshot.
+func (s *Store) aggregateAdjacency(ctx context.Context, f schema.EventFilter, g schema.Grouping, tailSQL string, tailArgs []any) ([]schema.AggregateRow, error) {
+	m, err := schema.NewEventMatcher(s.onto, f)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var out []schema.AggregateRow
+	for _, l := range schema.AdjacencyLists(m) {
+		dir := 1
+		if l.Out {
+			dir = 0
+		}
+		q := "SELECT actor, rows FROM rollup_adjacency WHERE dir = ?"
+		args := []any{dir}
+		if l.Actors != nil {
+			cond, condArgs := selectorCond(l.Actors, []string{"actor"})
+			q += " AND " + cond
+			args = append(args, condArgs...)
+		}
+		if out, err = appendAdjacency(ctx, tx, out, l, m, g, q, args); err != nil {
+			return nil, err
+		}
+	}
+	tail, err := queryAggregate(ctx, tx, tailSQL, tailArgs, g)
+	if err != nil {
+		return nil, err
+	}
+	return schema.MergeRows(append(out, tail...)), nil
+}
+
+func appendAdjacency(ctx context.Context, tx *sql.Tx, out []schema.AggregateRow, l schema.AdjacencyList, m *schema.EventMatcher, g schema.Grouping, q string, args []any) ([]schema.AggregateRow, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var actor, list string
+		if err := rows.Scan(&actor, &list); err != nil {
+			return nil, err
+		}
+		if out, err = schema.AppendAdjacency(out, l, actor, list, m, g); err != nil {
+			return nil, err
+		}
+	}
+	return out, rows.Err()
 }

@@ -33,10 +33,10 @@ func TestRollupsMatchEvents(t *testing.T) {
 	if folded == 0 || folded == last {
 		t.Fatalf("folded up to %d of %d events: want some folded and a tail", folded, last)
 	}
-	actors := map[string]bool{}
+	actors := map[string]int{}
 	for _, b := range batches {
 		for _, e := range b.Events {
-			actors[e.Source.Code] = true
+			actors[e.Source.Code]++
 		}
 	}
 	var codes []string
@@ -44,10 +44,13 @@ func TestRollupsMatchEvents(t *testing.T) {
 		codes = append(codes, c)
 	}
 	sort.Strings(codes)
+	hubs := append([]string(nil), codes...)
+	sort.SliceStable(hubs, func(i, j int) bool { return actors[hubs[i]] > actors[hubs[j]] })
+	hubs = hubs[:10]
 	r := rand.New(rand.NewPCG(1, 2))
 	start := time.Date(2014, 1, 1, 0, 0, 0, 0, time.UTC)
 	randomDay := func() time.Time {
-		if r.IntN(5) == 0 {
+		if r.IntN(3) == 0 {
 			return time.Time{}
 		}
 		return start.AddDate(0, 0, r.IntN(3*365+60)-30)
@@ -65,7 +68,11 @@ func TestRollupsMatchEvents(t *testing.T) {
 		case 1:
 			f.Targets = []string{sel}
 		default:
-			f.Actors = []string{sel, codes[r.IntN(len(codes))]}
+			// Busy actors: events between the two are counted once.
+			f.Actors = []string{sel, hubs[r.IntN(len(hubs))]}
+			if r.IntN(2) == 0 {
+				f.Actors = []string{hubs[r.IntN(len(hubs))], hubs[r.IntN(len(hubs))][:3] + "*"}
+			}
 		}
 		f.From, f.To = randomDay(), randomDay()
 		g := groupings[r.IntN(len(groupings))]
@@ -174,5 +181,58 @@ func TestTailFoldedWhenIdleAndOnClose(t *testing.T) {
 	defer s.Close()
 	if folded, last := foldState(t, s); folded != last {
 		t.Errorf("after close: folded up to %d of %d events", folded, last)
+	}
+}
+
+// TestAdjacencyMigration: a store whose rollups were folded before the
+// adjacency lists existed gets them, built from its rollups, on Open.
+func TestAdjacencyMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	s, err := open(ctx, path, migrations[:4])
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.foldIdle = 0
+	batches := storetest.Synthetic(storetest.SyntheticOptions{Events: 5000, Seed: 5, Years: 2})
+	writeAll(t, s, batches)
+	// Fold as version 4 did: the rollups only.
+	for _, l := range rollupLevels {
+		if _, err := s.w.ExecContext(ctx, foldSQL(l, "seq > 0")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.w.ExecContext(ctx, `UPDATE rollup_state SET folded_seq = (SELECT MAX(seq) FROM events)`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var lists int
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM rollup_adjacency`).Scan(&lists); err != nil || lists == 0 {
+		t.Fatalf("%d adjacency lists after migrating (%v)", lists, err)
+	}
+	for _, tt := range []struct {
+		f schema.EventFilter
+		g schema.Grouping
+	}{
+		{schema.EventFilter{Actors: []string{batches[0].Events[0].Source.Code}}, schema.Grouping{Source: true, Target: true}},
+		{schema.EventFilter{Targets: []string{batches[0].Events[0].Target.Code[:3] + "*"}}, schema.Grouping{Source: true}},
+		{schema.EventFilter{}, schema.Grouping{Target: true}},
+	} {
+		got, err := s.Aggregate(ctx, tt.f, tt.g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := foldCodes(ctx, s, tt.f, tt.g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || !reflect.DeepEqual(sortedRows(got), sortedRows(want)) {
+			t.Errorf("filter %+v grouping %+v:\nadjacency %v\nevents    %v", tt.f, tt.g, sortedRows(got), sortedRows(want))
+		}
 	}
 }
