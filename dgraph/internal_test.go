@@ -116,3 +116,38 @@ func TestUIDCacheIsBounded(t *testing.T) {
 		t.Error("entry survived clear")
 	}
 }
+
+func TestRollupTextRoundTrip(t *testing.T) {
+	codes := codeStats{}
+	codes.add("190", codeStat{n: 2, first: "2015-03-01", last: "2015-04-02"})
+	codes.add("042", codeStat{n: 1, first: "2014-01-09", last: "2014-01-09"})
+	codes.add("190", codeStat{n: 1, first: "2014-12-31", last: "2014-12-31"})
+	text := encodeCodes(codes)
+	if text != "042 1 2014-01-09 2014-01-09;190 3 2014-12-31 2015-04-02" {
+		t.Errorf("encodeCodes = %q", text)
+	}
+	back := codeStats{}
+	if err := decodeCodes(text, func(c string, st codeStat) error { back.add(c, st); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if encodeCodes(back) != text {
+		t.Errorf("codes round trip: %q", encodeCodes(back))
+	}
+	var lines []deltaEvent
+	if err := parseDelta("RUS SYR 2015-10-01 190\nUSAGOV IGOUNO 2016-01-02 042", func(e deltaEvent) error {
+		lines = append(lines, e)
+		return nil
+	}); err != nil || len(lines) != 2 || lines[1] != (deltaEvent{"USAGOV", "IGOUNO", "2016-01-02", "042"}) {
+		t.Errorf("parseDelta = %+v, %v", lines, err)
+	}
+	for _, bad := range []string{"RUS SYR 2015-10-01", "RUS SYR 2015-10 190", "RUS SYR 2015-10-01 190 extra"} {
+		if err := parseDelta(bad, func(deltaEvent) error { return nil }); err == nil {
+			t.Errorf("parseDelta(%q): no error", bad)
+		}
+	}
+	for _, bad := range []string{"190 x 2015-01-01 2015-01-02", "190 0 2015-01-01 2015-01-02", "190 1 2015-01-01"} {
+		if err := decodeCodes(bad, func(string, codeStat) error { return nil }); err == nil {
+			t.Errorf("decodeCodes(%q): no error", bad)
+		}
+	}
+}
