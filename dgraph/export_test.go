@@ -25,7 +25,7 @@ func RollupState(ctx context.Context, s *Store) (deltas, rows int, err error) {
 			N int `json:"count"`
 		} `json:"r"`
 	}
-	err = s.run(ctx, newQuery(), "d(func: has(delta.rows)) { count(uid) }\nr(func: has(dyad.key)) { count(uid) }\n", &out)
+	err = s.run(ctx, newQuery(), "d(func: eq(delta.open, true)) { count(uid) }\nr(func: has(dyad.key)) { count(uid) }\n", &out)
 	if err == nil && len(out.D) > 0 && len(out.R) > 0 {
 		deltas, rows = out.D[0].N, out.R[0].N
 	}
@@ -35,7 +35,7 @@ func RollupState(ctx context.Context, s *Store) (deltas, rows int, err error) {
 // DropRollups removes every rollup, delta and the built marker, leaving
 // the store as one written before rollups existed.
 func DropRollups(ctx context.Context, s *Store) error {
-	for _, pred := range []string{"dyad.key", "dyad.src", "dyad.tgt", "dyad.codes", "dyad.months", "adj.key", "adj.rows", "delta.rows", rollupsMarker} {
+	for _, pred := range []string{"dyad.key", "dyad.src", "dyad.tgt", "dyad.codes", "dyad.months", "adj.key", "adj.rows", "delta.rows", "delta.open", rollupsMarker} {
 		if err := s.dg.Alter(ctx, &api.Operation{DropAttr: pred}); err != nil {
 			return err
 		}

@@ -38,7 +38,9 @@ import (
 //
 // Writes never touch rollups, so ingest transactions never conflict over
 // hub dyads. Each write transaction that creates events adds one delta
-// node (delta.rows: a line "SRC TGT YYYY-MM-DD CODE" per new event),
+// node (delta.rows: a line "SRC TGT YYYY-MM-DD CODE" per new event;
+// delta.open: true, indexed, so that pending deltas are one posting list
+// where has(delta.rows) would walk every delta ever deleted),
 // committed with the events. A folder merges pending deltas into dyads and
 // adjacency lists and deletes them, in one transaction; folders conflict
 // only with each other. Reads add the pending deltas to what they read in
@@ -85,6 +87,12 @@ func deltaLine(b *strings.Builder, e schema.Event) {
 	b.WriteByte(' ')
 	b.WriteString(e.Code)
 	b.WriteByte('\n')
+}
+
+// writeDelta adds a delta node holding rows (deltaLine).
+func writeDelta(w *nquads, rows string) {
+	w.str("_:delta", "delta.rows", rows)
+	w.str("_:delta", "delta.open", "true")
 }
 
 // deltaEvent is one line of a delta.
@@ -355,7 +363,7 @@ func (s *Store) foldOnce(ctx context.Context) (int, error) {
 			Rows string `json:"delta.rows"`
 		} `json:"d"`
 	}
-	err := runIn(ctx, txn, newQuery(), fmt.Sprintf("d(func: has(delta.rows), first: %d) { uid delta.rows }\n", foldDeltas), &pending)
+	err := runIn(ctx, txn, newQuery(), fmt.Sprintf("d(func: eq(delta.open, true), first: %d) { uid delta.rows }\n", foldDeltas), &pending)
 	if err != nil {
 		return 0, fmt.Errorf("read deltas: %w", err)
 	}
@@ -386,7 +394,7 @@ func (s *Store) foldOnce(ctx context.Context) (int, error) {
 		if err != nil {
 			return 0, fmt.Errorf("delta %s: %w", d.UID, err)
 		}
-		fmt.Fprintf(&del, "<%s> <delta.rows> * .\n", d.UID)
+		fmt.Fprintf(&del, "<%[1]s> <delta.rows> * .\n<%[1]s> <delta.open> * .\n", d.UID)
 	}
 	// Add what the dyads hold already.
 	for start := 0; start < len(keys); start += foldLookup {
@@ -583,7 +591,7 @@ func (s *Store) backfillDeltas(ctx context.Context) error {
 			deltaLine(&b, schema.Event{Source: schema.Actor{Code: e.Src}, Target: schema.Actor{Code: e.Tgt}, Date: schema.Day(e.Date), Code: e.Code})
 		}
 		var w nquads
-		w.str("_:d", "delta.rows", b.String())
+		writeDelta(&w, b.String())
 		if _, err := s.dg.NewTxn().Mutate(ctx, &api.Mutation{SetNquads: []byte(w.String()), CommitNow: true}); err != nil {
 			return fmt.Errorf("write delta: %w", err)
 		}
@@ -682,7 +690,7 @@ func (s *Store) pendingRows(raw json.RawMessage, m *schema.EventMatcher, plan sc
 	return schema.FoldCodes(s.onto, byCode, g.Code)
 }
 
-const pendingBlock = "d(func: has(delta.rows)) { delta.rows }\n"
+const pendingBlock = "d(func: eq(delta.open, true)) { delta.rows }\n"
 
 // readAdjacency reads all-time totals from the actors' adjacency lists
 // (schema.AdjacencyLists) plus the pending deltas.

@@ -349,7 +349,7 @@ func (s *Store) writeOnce(ctx context.Context, b schema.Batch) (schema.WriteResu
 		}
 	}
 	if delta.Len() > 0 {
-		w.str("_:delta", "delta.rows", delta.String())
+		writeDelta(&w, delta.String())
 	}
 	if w.Len() == 0 {
 		// Nothing new; the read-only transaction is discarded.
