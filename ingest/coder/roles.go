@@ -256,7 +256,10 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 			// subject is the chunk after the subordinator, and the clause is
 			// background, not the main clause's event
 			if subordinators[ch.prep] && ch.end == g.first && !skipped && a.resolve(ci).hasActor {
-				return -1
+				if strings.HasPrefix(a.resolve(ci).actor.Code, "---") {
+					return -1
+				}
+				return ci
 			}
 			if ch.prep != "" && ch.prep != "OF" {
 				if g.bare && !skipped && j == g.first-1 && !a.resolve(ci).hasActor {
@@ -271,12 +274,80 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 				continue
 			}
 			return ci
+		case a.is(j, wComma) && !skipped && a.ment[j] < 0:
+			// "Sergei Lavrov, Russia's foreign minister, said", "Russia,
+			// which holds the council's presidency, joined": the subject is
+			// the head before the aside, not the aside's last noun phrase
+			if open, host := a.aside(j, floor); open >= 0 {
+				if host >= 0 {
+					return host
+				}
+				j = open - 1
+				continue
+			}
 		case a.toks[j].up == ";" || a.toks[j].up == ":" || a.toks[j].up == "\"":
 			return -1
 		}
 		j--
 	}
 	return -1
+}
+
+// aside recognises a parenthetical that ends at the comma at close and sits
+// between a subject and its verb: an appositive noun phrase ("X, the
+// foreign minister,"), a relative clause (", who flew to Pyongyang,") or a
+// participle phrase (", speaking after talks with Y,"). It returns the
+// position of the opening comma and the subject chunk: the head before the
+// aside when it names an actor, else an appositive that does ("The top
+// U.N. official, Zeid Ra'ad al-Hussein,"), else the head itself; open is -1
+// when the words before close are no such aside.
+func (a *analysis) aside(close, floor int) (open, host int) {
+	open = -1
+	for k := close - 1; k > floor && k >= close-30; k-- {
+		u := a.up(k)
+		if u == ";" || u == ":" || u == "\"" || u == "(" || u == ")" {
+			return -1, -1
+		}
+		if a.is(k, wComma) {
+			open = k
+			break
+		}
+	}
+	if open < 0 || open+1 >= close {
+		return -1, -1
+	}
+	h := a.chunkAt(open - 1)
+	if h < 0 || a.chunks[h].prep != "" || a.chunks[h].time || a.chunks[h].end != open {
+		return -1, -1
+	}
+	first := open + 1
+	kind := byte(0)
+	switch {
+	case a.ment[first] < 0 && (a.up(first) == "WHO" || a.up(first) == "WHICH" || a.up(first) == "WHOSE"):
+		kind = 'r'
+	case a.ment[first] < 0 && a.verbs[first] != nil && (a.formKindAt(first) == 'g' || a.formKindAt(first) == 'd'):
+		kind = 'p'
+	default:
+		// an appositive: a noun phrase without a verb of its own
+		if a.chunkAt(first) < 0 || a.chunks[a.chunkAt(first)].prep != "" {
+			return -1, -1
+		}
+		for k := first; k < close; k++ {
+			if a.ment[k] < 0 && (a.isVerb[k] || a.is(k, wAux) || a.is(k, wWh)) {
+				return -1, -1
+			}
+		}
+		kind = 'a'
+	}
+	if kind == 'a' {
+		// a title after a name ("Kenzo Oshima, the U.N. relief
+		// coordinator,") states the office the sentence means
+		ap := a.chunkAt(first)
+		if u := a.up(first); a.resolve(ap).hasActor && (u == "THE" || u == "A" || u == "AN" || !a.resolve(h).hasActor) {
+			return open, ap
+		}
+	}
+	return open, h
 }
 
 // coordinated returns ci plus the chunks coordinated with it ("A, B and C").

@@ -271,7 +271,15 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 			pairs = kept
 		}
+		// "..., after Hollande ordered troops to help ...": a background
+		// clause adds events between countries, or domestic coercion and
+		// violence; a government's dealings with its own forces or people
+		// there are circumstances of the main event
+		sub := subj >= 0 && subordinators[a.chunks[subj].prep]
 		for _, p := range pairs {
+			if sub && p[0].Country() == p[1].Country() && !violentRoot(ev.code) && root(ev.code) != "14" {
+				continue
+			}
 			rep := rep
 			if rep != nil && rep.Code == p[0].Code {
 				rep = nil
