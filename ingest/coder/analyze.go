@@ -171,6 +171,18 @@ func (a *analysis) tag() {
 				}
 			}
 		}
+		if aid < 0 && a.toks[i].cap {
+			// "a British-flagged tanker", "an Iranian-owned ship": the
+			// country of registration or ownership
+			if k := strings.LastIndexByte(a.toks[i].up, '-'); k > 0 && ownerSuffixes[a.toks[i].up[k:]] {
+				for _, id := range lx.actors.first[a.toks[i].up[:k]] {
+					if len(lx.actors.words[id]) == 1 {
+						aid, alen = id, 1
+						break
+					}
+				}
+			}
+		}
 		if aid >= 0 && !actorCaseOK(a.toks[i], alen) {
 			aid, alen = -1, 0
 		}
@@ -698,3 +710,7 @@ func (a *analysis) unknownName(ch *chunk) bool {
 	b := a.mentions[a.ment[k]].start - 1
 	return b >= ch.start && b > 0 && a.ment[b] < 0 && a.toks[b].cap && !a.toks[b].punct
 }
+
+// ownerSuffixes end a hyphenated modifier that names the country of
+// registration or ownership of a thing ("British-flagged", "U.S.-based").
+var ownerSuffixes = map[string]bool{"-FLAGGED": true, "-OWNED": true, "-REGISTERED": true, "-BASED": true}

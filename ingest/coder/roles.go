@@ -495,6 +495,12 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 				}
 				return a.coordinated(ci, false)
 			}
+			// "hosted Kim Yo Jong, the sister of North Korean leader Kim
+			// Jong Un,": a name the dictionaries lack is identified by its
+			// appositive
+			if ap := a.appositive(ci); !r.hasActor && ap >= 0 {
+				return []int{ap}
+			}
 			continue
 		}
 		if !r.hasActor || nonTargetPreps[ch.prep] && ch.prep != "FROM" && !(ch.prep == "BY" && attached) {
@@ -713,3 +719,35 @@ var subordinators = map[string]bool{"SINCE": true, "AFTER": true, "BEFORE": true
 // venueHeads are nouns whose following location PP is where they happen.
 var venueHeads = map[string]bool{"MEETING": true, "MEETINGS": true, "TALKS": true, "SUMMIT": true,
 	"CONFERENCE": true, "SESSION": true, "NEGOTIATIONS": true, "DISCUSSIONS": true, "CONSULTATIONS": true}
+
+// appositive returns the chunk naming the actor of an appositive noun
+// phrase right after chunk ci (", the sister of North Korean leader Kim
+// Jong Un,", ", the chief financial officer of China's Huawei"), closed by
+// a comma or the end of the clause; -1 if none.
+func (a *analysis) appositive(ci int) int {
+	end := a.chunks[ci].end
+	if !a.is(end, wComma) {
+		return -1
+	}
+	ap := a.chunkAt(end + 1)
+	if ap < 0 || a.chunks[ap].prep != "" || a.chunks[ap].time || a.chunks[ap].start != end+1 {
+		return -1
+	}
+	cand := ap
+	if !a.resolve(ap).hasActor {
+		nx := ap + 1
+		if nx >= len(a.chunks) || a.chunks[nx].start != a.chunks[ap].end+1 || a.chunks[nx].prep != "OF" || !a.resolve(nx).hasActor {
+			return -1
+		}
+		cand = nx
+	}
+	if strings.HasPrefix(a.resolve(cand).actor.Code, "---") {
+		return -1
+	}
+	// the appositive ends at a comma, the sentence end or a preposition
+	last := a.chunks[cand].end
+	if u := a.up(last); last < len(a.toks) && !a.is(last, wComma) && u != "." && !a.is(last, wPrep) {
+		return -1
+	}
+	return cand
+}

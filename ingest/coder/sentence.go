@@ -199,8 +199,16 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 		}
 		a.reactTo = nil
+		// "accused Turkey of ... and promised further retaliation", "met
+		// Rouhani and urged him to ...": a predicate coordinated with the
+		// one before shares its subject, and its pronoun or missing object
+		// is the earlier predicate's target
+		coordVP := !g.inComplement && a.up(g.first-1) == "AND" && a.ment[g.first-1] < 0 && len(prevObj) > 0
 		if !purpose && !participle && len(subjs) > 0 && len(prevSubj) > 0 && a.up(g.first-1) != "TO" {
 			a.reactTo = prevSubj
+			if coordVP {
+				a.reactTo = prevObj
+			}
 		}
 		if len(subjs) > 0 {
 			prevSubj = subjs
@@ -235,7 +243,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			continue
 		}
 		objRef := say
-		if (purpose || participle) && len(prevObj) > 0 {
+		if (purpose || participle || coordVP) && len(prevObj) > 0 {
 			objRef = prevObj
 		}
 		ev := a.codeGroup(g, subjs, objRef)
@@ -607,10 +615,18 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	}
 	// "Erdogan called Putin his dear friend", "called the crash a terrorist
 	// act": CALL with a second object names something, it is no phone call
-	if g.verb.lemma == "CALL" && g.comp == nil && !a.is(g.last+1, wPrep) && a.insultAfter(g.last+1, min(hi, g.last+8)) {
-		code = "111" // "calling him a dictator": a denunciation
-	} else if g.verb.lemma == "CALL" && g.comp == nil && a.callNames(g) {
-		return nil
+	evaluative := false
+	if g.verb.lemma == "CALL" && g.comp == nil && !a.is(g.last+1, wPrep) {
+		switch a.verdictAfter(g.last+1, min(hi, g.last+8)) {
+		case "111":
+			code, evaluative = "111", true // "calling him a dictator", "called the test a grave provocation"
+		case "12":
+			code, evaluative = "120", true // "calling the decision null and void"
+		default:
+			if a.callNames(g) {
+				return nil
+			}
+		}
 	}
 	if g.future && g.comp == nil {
 		code = intentCode(code)
@@ -692,14 +708,20 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "X raised tariffs on Y, and Beijing vowed countermeasures", "and
 	// Syria condemned the move": a reaction without an actor object answers
 	// the subject of the clause before
-	if len(ta) == 0 && len(a.reactTo) > 0 && (root(code) == "11" || root(code) == "12" || root(code) == "13") {
-		for _, t := range a.actorsOf(a.reactTo) {
+	react := a.reactTo
+	if len(react) == 0 && evaluative {
+		// "North Korea said it had tested a bomb, and Park called the test a
+		// grave provocation": the judged act is the first subject's
+		react = a.firstSubject(g.first)
+	}
+	if len(ta) == 0 && len(react) > 0 && (root(code) == "11" || root(code) == "12" || root(code) == "13") {
+		for _, t := range a.actorsOf(react) {
 			if t.Country() != sa[0].Country() {
 				ta = append(ta, t)
 			}
 		}
 		if len(ta) > 0 {
-			tgts = a.reactTo
+			tgts = react
 		}
 	}
 	// "Russia and the United States agreed to a truce in Syria": a place
@@ -938,13 +960,37 @@ var insultWords = map[string]bool{
 	"DOTARD": true, "KILLER": true, "KILLERS": true, "ENEMY": true, "NAZI": true, "NAZIS": true,
 }
 
-func (a *analysis) insultAfter(from, to int) bool {
+// verdictWords are judgements that make "call X Y" (and "a move that X
+// called Y") a denunciation of X or of whoever did it.
+var verdictWords = map[string]bool{
+	"PROVOCATION": true, "PROVOCATIONS": true, "PROVOCATIVE": true, "UNACCEPTABLE": true, "SHAMEFUL": true,
+	"OUTRAGEOUS": true, "ILLEGAL": true, "ILLEGITIMATE": true, "FARCE": true, "STUPID": true, "VIOLATION": true,
+	"MISTAKE": true, "BLUNDER": true, "ABSURD": true, "UNJUST": true, "FABRICATION": true, "LIE": true, "LIES": true,
+	"BETRAYAL": true, "AGGRESSION": true, "PIRACY": true, "TERRORISM": true, "HOSTILE": true, "CRIME": true,
+	"DISGRACE": true, "DISGRACEFUL": true, "RECKLESS": true, "IRRESPONSIBLE": true, "INSULT": true, "BLACKMAIL": true,
+	"HYPOCRITICAL": true, "RIDICULOUS": true, "ARROGANT": true, "OUTRAGE": true, "TRAVESTY": true, "SCANDALOUS": true,
+	"UNLAWFUL": true, "HOSTILITY": true, "INTERFERENCE": true, "INTIMIDATION": true, "BULLYING": true,
+	"DESPICABLE": true, "BARBARIC": true, "BARBARIC.": true, "COWARDLY": true, "HEINOUS": true, "ATROCITY": true,
+}
+
+// dismissalWords make "call X Y" a rejection of X ("calling the ruling
+// null and void").
+var dismissalWords = map[string]bool{"NULL": true, "VOID": true, "INVALID": true, "BASELESS": true,
+	"GROUNDLESS": true, "UNFOUNDED": true, "MEANINGLESS": true, "WORTHLESS": true}
+
+// verdictAfter returns "111" when the words from..to name a denunciation
+// (an insult or a negative judgement), "12" when they dismiss, else "".
+func (a *analysis) verdictAfter(from, to int) string {
 	for j := from; j < to && j < len(a.toks); j++ {
-		if insultWords[a.up(j)] {
-			return true
+		u := a.up(j)
+		if insultWords[u] || verdictWords[u] {
+			return "111"
+		}
+		if dismissalWords[u] {
+			return "12"
 		}
 	}
-	return false
+	return ""
 }
 
 // forceCode refines generic military force (190) by who uses it on whom:
@@ -1026,4 +1072,20 @@ func (a *analysis) directObject(g *group) bool {
 		return !ch.time && (p == "" || ch.start <= g.last+2 && (p == "DOWN" || p == "UP" || p == "OFF" || p == "OUT"))
 	}
 	return false
+}
+
+// firstSubject returns the first actor chunk before position lim that is
+// no prepositional object or time expression: the subject of the
+// sentence's first clause.
+func (a *analysis) firstSubject(lim int) []int {
+	for cj := range a.chunks {
+		ch := &a.chunks[cj]
+		if ch.start >= lim {
+			break
+		}
+		if ch.prep == "" && !ch.time && ch.pron == "" && a.resolve(cj).hasActor {
+			return []int{cj}
+		}
+	}
+	return nil
 }
