@@ -492,6 +492,13 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 					if nx := a.strikeTarget(ci); nx >= 0 {
 						return a.coordinated(nx, false)
 					}
+					// "suspended deliveries of tanks, jets and missiles to
+					// Egypt": goods of no country go to the recipient
+					for nx := ci + 1; nx < len(a.chunks) && a.chunks[nx].start < lim; nx++ {
+						if p := a.chunks[nx].prep; (p == "TO" || p == "AGAINST" || p == "INTO") && a.resolve(nx).hasActor && !strings.HasPrefix(a.resolve(nx).actor.Code, "---") {
+							return a.coordinated(nx, false)
+						}
+					}
 				}
 				return a.coordinated(ci, false)
 			}
@@ -519,7 +526,9 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		if h := a.up(ch.end - 1); h == "REQUEST" || h == "INVITATION" || h == "BEHEST" || h == "URGING" {
 			continue
 		}
-		if pp == nil {
+		// "deliveries of tanks and missiles to Egypt": a thing of unknown
+		// country gives way to a later country in the clause
+		if pp == nil || strings.HasPrefix(a.resolve(pp[0]).actor.Code, "---") && !strings.HasPrefix(r.actor.Code, "---") && !locationPreps[ch.prep] {
 			pp = a.coordinated(ci, false)
 			a.locTarget = locationPreps[ch.prep]
 		}

@@ -726,7 +726,9 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	}
 	// "Russia and the United States agreed to a truce in Syria": a place
 	// is no target of a reciprocal action between coordinated subjects
-	if len(sa) > 1 && a.locTarget && !materialRoot(code) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
+	// ("Thai and Cambodian troops exchanged artillery fire near the
+	// temple": fighting between the subjects, whatever the place)
+	if len(sa) > 1 && (a.locTarget && !materialRoot(code) || (inherentReciprocal[g.verb.lemma] || g.verb.lemma == "EXCHANGE") && a.placeTargets(tgts)) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
 		ta = nil
 	}
 	ge := &groupEvent{code: code, hi: hi, tgts: tgts}
@@ -801,6 +803,7 @@ var reciprocalNouns = map[string]bool{
 	"HANDS": true, "VIEWS": true, "PRISONERS": true, "CONSULTATIONS": true, "SUMMIT": true, "DIALOGUE": true,
 	"COOPERATION": true, "DECLARATION": true, "SETTLEMENT": true, "ARMISTICE": true, "CONSENSUS": true,
 	"UNDERSTANDING": true, "JOINT": true, "MUTUAL": true, "BILATERAL": true, "COMPROMISE": true,
+	"FIRE": true, "GUNFIRE": true, "SHOTS": true, "BLOWS": true, "SALVOS": true,
 }
 
 // reciprocal reports whether a group with a coordinated subject and no
@@ -1088,4 +1091,16 @@ func (a *analysis) firstSubject(lim int) []int {
 		}
 	}
 	return nil
+}
+
+// placeTargets reports target chunks that are all prepositional phrases of
+// place ("near the temple", "across the border"), not partners.
+func (a *analysis) placeTargets(tgts []int) bool {
+	for _, ci := range tgts {
+		switch a.chunks[ci].prep {
+		case "", "WITH", "AGAINST", "ON", "AT", "TO", "FOR", "FROM", "BY":
+			return false
+		}
+	}
+	return true
 }
