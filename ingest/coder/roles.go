@@ -660,7 +660,9 @@ func (a *analysis) listIntro(ci, vpos int) int {
 func (a *analysis) sharedSubject(g *group, j, floor int) (int, bool) {
 	k := j - 1
 	for k >= floor && !(a.isVerb[k] || a.is(k, wAux) && a.ment[k] < 0) {
-		if a.is(k, wPunct) && !a.is(k, wComma) || a.ment[k] < 0 && a.is(k, wWh) {
+		// ("denounced the ceremony as a farce and accused ...": AS before a
+		// noun phrase is a preposition, no clause boundary)
+		if a.is(k, wPunct) && !a.is(k, wComma) || a.ment[k] < 0 && a.is(k, wWh) && !(a.up(k) == "AS" && a.chunkAt(k+1) >= 0 && a.chunks[a.chunkAt(k+1)].prep == "AS") {
 			return -1, false
 		}
 		k--

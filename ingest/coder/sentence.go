@@ -1001,9 +1001,6 @@ func (a *analysis) verdictAfter(from, to int) string {
 // CAMEO 170), and insurgents attacking civilians or a country at large is an
 // assault (18), not conventional military force.
 func forceCode(code string, src, tgt schema.Actor) string {
-	if code != "190" {
-		return code
-	}
 	hasSeg := func(a schema.Actor, segs ...string) bool {
 		for i := 3; i+3 <= len(a.Code); i += 3 {
 			for _, s := range segs {
@@ -1013,6 +1010,14 @@ func forceCode(code string, src, tgt schema.Actor) string {
 			}
 		}
 		return false
+	}
+	// police or courts taking someone of their own country ("Malaysian
+	// police arrested former Prime Minister Najib") arrest, not abduct
+	if strings.HasPrefix(code, "181") && hasSeg(src, "COP", "JUD") && !hasSeg(src, "REB", "UAF", "INS") && src.Country() == tgt.Country() {
+		return "173"
+	}
+	if code != "190" {
+		return code
 	}
 	armedTgt := hasSeg(tgt, "MIL", "COP", "REB", "UAF", "INS", "SPY")
 	switch {
