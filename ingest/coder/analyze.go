@@ -367,7 +367,8 @@ func (a *analysis) verbContext(i int) bool {
 // or a preposition (an object), so a verb-like word after it is a noun.
 func (a *analysis) inObjectNP(s int) bool {
 	k := s - 1
-	for k >= 0 && (a.is(k, wDet|wNum) || a.ment[k] >= 0 || !a.toks[k].punct && a.cls[k] == 0 && a.verbs[k] == nil && !a.toks[k].cap) {
+	// (capitalised modifiers too: "bombed Kurdish militia positions")
+	for k >= 0 && (a.is(k, wDet|wNum) || a.ment[k] >= 0 || !a.toks[k].punct && a.cls[k] == 0 && a.verbs[k] == nil && (!a.toks[k].cap || k > 0)) {
 		k--
 	}
 	return k >= 0 && (a.isVerb[k] || a.is(k, wPrep) && a.up(k) != "THAN")
@@ -518,6 +519,9 @@ func (a *analysis) resolve(ci int) *chunk {
 		}
 		ev = append(ev, "agent:"+m.phrase+"="+m.code)
 		agents = append(agents, m.code)
+		if actor != "" && (strings.HasSuffix(m.phrase, " IN") || strings.HasSuffix(m.phrase, " TO")) {
+			break // "the Japanese embassy in Beijing": the place after IN is not the owner
+		}
 	}
 	if actor == "" && len(agents) > 0 && ci+1 < len(a.chunks) {
 		nx := &a.chunks[ci+1]

@@ -138,6 +138,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 	}
 	var prevSubj, prevObj []int
+	prevCoded := false // the last clause coded an event
 	var clauseSubj []subjAt
 	for _, g := range groups {
 		if isSay[g] || relative[g] {
@@ -182,8 +183,25 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 			subj = -1
 		}
+		// "bombers took off from a base in Iran to strike militants in
+		// Syria": when the clause before coded nothing, its subject does
+		// what the purpose clause says
+		bareGoal := !purpose && !prevCoded && a.causeSubject(g) < 0 && a.purposeClause(g) && len(prevObj) == 0 && len(prevSubj) > 0 && subj < 0
+		if bareGoal {
+			// "threatened at the United Nations to destroy": the
+			// infinitive completes a control verb across an adjunct
+			var before *group
+			for _, g2 := range groups {
+				if g2.last < g.first && (before == nil || g2.last > before.last) {
+					before = g2
+				}
+			}
+			if before != nil && controlLemmas[before.verb.lemma] != ctlNone {
+				bareGoal = false
+			}
+		}
 		var subjs []int
-		if purpose || participle {
+		if purpose || participle || bareGoal {
 			subjs = prevSubj
 		} else if subj >= 0 {
 			if a.chunks[subj].pron != "" {
@@ -247,6 +265,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			objRef = prevObj
 		}
 		ev := a.codeGroup(g, subjs, objRef)
+		prevCoded = ev != nil
 		if ev == nil {
 			continue
 		}
@@ -295,7 +314,10 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			// "Protesters stormed the U.S. embassy in Baghdad": an actor of
 			// unknown country takes the country of the event's place (CAMEO)
 			// (not officials, who meet and negotiate abroad)
-			if place != nil && len(place.Country) == 3 && strings.HasPrefix(p[0].Code, "---") && place.Country != p[1].Country() && !strings.HasPrefix(p[0].Code, "---GOV") {
+			// (protesters, rebels and civilians acting in their own country's
+			// place are of that country also when the target is: "protesters
+			// stormed the government headquarters in Yerevan")
+			if place != nil && len(place.Country) == 3 && strings.HasPrefix(p[0].Code, "---") && (place.Country != p[1].Country() || domesticAgent(p[0].Code)) && !strings.HasPrefix(p[0].Code, "---GOV") {
 				p[0].Code = place.Country + p[0].Code[3:]
 			}
 			e := CodedEvent{
@@ -1108,4 +1130,16 @@ func (a *analysis) placeTargets(tgts []int) bool {
 		}
 	}
 	return true
+}
+
+// domesticAgent reports an unknown-country actor whose kind acts mostly in
+// its own country: protesters, rebels, civilians, workers, students.
+func domesticAgent(code string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "OPP", "REB", "CVL", "PPL", "LAB", "EDU", "STU", "REF":
+			return true
+		}
+	}
+	return false
 }
