@@ -426,6 +426,11 @@ func (a *analysis) chunkTokens() {
 		}
 		j := i
 		for j < n {
+			// "said on Wednesday the United States would": a time word ends
+			// its noun phrase before a determiner or an actor
+			if j > i && a.is(j-1, wTime) && a.ment[j-1] < 0 && (a.is(j, wDet) && a.up(j) != "THIS" && a.up(j) != "THAT" || a.ment[j] >= 0 && a.mentions[a.ment[j]].actor) {
+				break
+			}
 			if inNP(j) {
 				j++
 				continue

@@ -140,8 +140,14 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	var prevSubj, prevObj []int
 	prevCoded := false // the last clause coded an event
 	var clauseSubj []subjAt
-	for _, g := range groups {
+	for gi, g := range groups {
 		if isSay[g] || relative[g] {
+			continue
+		}
+		// "would not send ground troops to fight Islamic State", "has no
+		// plans to send troops to join the campaign": an infinitive that
+		// continues a negated or speculative clause is not asserted either
+		if a.up(g.first-1) == "TO" && gi > 0 && a.negatedChain(groups[gi-1], g) {
 			continue
 		}
 		at, leading := reporter(g)
@@ -1142,4 +1148,25 @@ func domesticAgent(code string) bool {
 		}
 	}
 	return false
+}
+
+// negatedChain reports that g, an infinitive, continues the clause of the
+// negated or speculative group before it (no clause punctuation between).
+func (a *analysis) negatedChain(before, g *group) bool {
+	last := before
+	for last.comp != nil {
+		if last.neg || last.spec {
+			break
+		}
+		last = last.comp
+	}
+	if !(before.neg || before.spec || last.neg || last.spec) {
+		return false
+	}
+	for k := before.last + 1; k < g.first; k++ {
+		if a.toks[k].punct {
+			return false
+		}
+	}
+	return true
 }
