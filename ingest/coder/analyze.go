@@ -395,7 +395,7 @@ func (a *analysis) chunkTokens() {
 		a.chunkOf[i] = -1
 	}
 	inNP := func(i int) bool {
-		if a.isVerb[i] || a.toks[i].punct {
+		if a.isVerb[i] || a.toks[i].punct && a.toks[i].up != "$" {
 			return false
 		}
 		c := a.cls[i]

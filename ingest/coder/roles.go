@@ -513,6 +513,10 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		if !r.hasActor || nonTargetPreps[ch.prep] && ch.prep != "FROM" && !(ch.prep == "BY" && attached) {
 			continue
 		}
+		// "take it back by force": a means, no actor
+		if ch.prep == "BY" && meansNouns[a.up(ch.end-1)] {
+			continue
+		}
 		// "arrived in Havana": the place of a visit is its target
 		if locationPreps[ch.prep] && !material && !attached && code != "042" {
 			continue

@@ -335,6 +335,34 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 	}
 	evs = append(evs, a.reactions(idx, clauseSubj, dates, places, defDay)...)
+	// "Abe said the launch was an unprecedented threat": a judgement in a
+	// reporting verb's complement denounces the act's author
+	for _, g := range groups {
+		if !isSayGroup(g) || g.neg {
+			continue
+		}
+		subj := a.subjectOf(g, 0)
+		if subj < 0 {
+			continue
+		}
+		code, tgt := a.judgedComplement(g)
+		if code == "" {
+			continue
+		}
+		sayer := a.coordinated(subj, true)
+		if len(tgt) == 0 {
+			tgt = a.firstSubject(g.first)
+		}
+		day := eventDate(dates, g.head, a.chunks[subj].start, a.clauseEnd(g.last+1), defDay)
+		for _, src := range a.actorsOf(sayer) {
+			for _, t := range a.actorsOf(tgt) {
+				if src.Country() != t.Country() {
+					evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: src, Target: t, Code: code, Date: day,
+						Evidence: append(append(a.evidenceOf(sayer), a.evidenceOf(tgt)...), "verb:"+lemmaKey(g.verb), "judgement")})
+				}
+			}
+		}
+	}
 	return dedupe(evs), "", ""
 }
 
@@ -737,7 +765,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// Syria condemned the move": a reaction without an actor object answers
 	// the subject of the clause before
 	react := a.reactTo
-	if len(react) == 0 && evaluative {
+	if len(react) == 0 && (evaluative || a.eventObject(g, hi)) {
 		// "North Korea said it had tested a bomb, and Park called the test a
 		// grave provocation": the judged act is the first subject's
 		react = a.firstSubject(g.first)
@@ -1001,7 +1029,8 @@ var verdictWords = map[string]bool{
 	"DISGRACE": true, "DISGRACEFUL": true, "RECKLESS": true, "IRRESPONSIBLE": true, "INSULT": true, "BLACKMAIL": true,
 	"HYPOCRITICAL": true, "RIDICULOUS": true, "ARROGANT": true, "OUTRAGE": true, "TRAVESTY": true, "SCANDALOUS": true,
 	"UNLAWFUL": true, "HOSTILITY": true, "INTERFERENCE": true, "INTIMIDATION": true, "BULLYING": true,
-	"DESPICABLE": true, "BARBARIC": true, "BARBARIC.": true, "COWARDLY": true, "HEINOUS": true, "ATROCITY": true,
+	"DESPICABLE": true, "BARBARIC": true, "COWARDLY": true, "HEINOUS": true, "ATROCITY": true, "THREAT": true,
+	"MENACE": true,
 }
 
 // dismissalWords make "call X Y" a rejection of X ("calling the ruling
@@ -1169,4 +1198,64 @@ func (a *analysis) negatedChain(before, g *group) bool {
 		}
 	}
 	return true
+}
+
+// eventNouns name an act whose author a reaction answers ("condemned the
+// launch", "criticised the decision").
+var eventNouns = map[string]bool{
+	"LAUNCH": true, "LAUNCHES": true, "TEST": true, "TESTS": true, "MOVE": true, "DECISION": true, "ATTACK": true,
+	"ATTACKS": true, "STRIKE": true, "STRIKES": true, "KILLING": true, "KILLINGS": true, "BOMBING": true, "ANNEXATION": true,
+	"INVASION": true, "RAID": true, "EXECUTION": true, "EXECUTIONS": true, "INCURSION": true, "OFFENSIVE": true,
+	"CRACKDOWN": true, "SEIZURE": true, "DETENTION": true, "ARREST": true, "EXPULSION": true, "BAN": true, "VISIT": true,
+	"REMARKS": true, "COMMENTS": true, "STATEMENT": true, "PROVOCATION": true, "PROVOCATIONS": true, "ACTION": true,
+	"ACTIONS": true, "STEP": true, "BLAST": true, "SHELLING": true, "BOMBARDMENT": true, "DEPLOYMENT": true,
+	"EXERCISES": true, "DRILLS": true, "SANCTIONS": true, "TARIFFS": true, "REFERENDUM": true, "VOTE": true,
+}
+
+// eventObject reports a direct object of g that names an act and no actor.
+func (a *analysis) eventObject(g *group, hi int) bool {
+	ci := a.chunkAt(g.last + 1)
+	if ci < 0 || a.chunks[ci].prep != "" || a.chunks[ci].end > hi || a.resolve(ci).hasActor {
+		return false
+	}
+	return eventNouns[a.up(a.chunks[ci].end-1)]
+}
+
+// judgedComplement reads a reporting verb's complement of the form "[NP]
+// was/is [judgement]" ("said the launch was an unprecedented threat"): the
+// code of the judgement (111 or 120) and the judged actor chunk, if the NP
+// names one.
+func (a *analysis) judgedComplement(g *group) (string, []int) {
+	j := g.last + 1
+	for j < len(a.toks) && (a.up(j) == "THAT" || a.is(j, wAdv) || a.chunkAt(j) >= 0 && a.chunks[a.chunkAt(j)].time || a.is(j, wPrep) && a.chunkAt(j+1) >= 0 && a.chunks[a.chunkAt(j+1)].time) {
+		j++
+	}
+	ci := a.chunkAt(j)
+	if ci < 0 || a.chunks[ci].prep != "" || a.chunks[ci].pron != "" && a.chunks[ci].pron != "IT" {
+		return "", nil
+	}
+	k := a.chunks[ci].end
+	if !a.is(k, wBe) || a.ment[k] >= 0 {
+		return "", nil
+	}
+	end := k + 1
+	for end < len(a.toks) && end < k+8 && !a.toks[end].punct && !a.isVerb[end] {
+		end++
+	}
+	var code string
+	switch a.verdictAfter(k+1, end) {
+	case "111":
+		code = "111"
+	case "12":
+		code = "120"
+	default:
+		return "", nil
+	}
+	if a.resolve(ci).hasActor && a.chunks[ci].pron == "" {
+		return code, []int{ci}
+	}
+	if a.chunks[ci].pron == "" && !eventNouns[a.up(a.chunks[ci].end-1)] {
+		return "", nil
+	}
+	return code, nil
 }
