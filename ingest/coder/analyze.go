@@ -343,6 +343,11 @@ func (a *analysis) verbContext(i int) bool {
 		if a.ment[p] >= 0 && a.inObjectNP(a.mentions[a.ment[p]].start) {
 			return false // "conducting military exercises"
 		}
+		// "several Arab allies", "the Gulf states": a capitalised modifier
+		// after a determiner or quantity word makes a noun phrase
+		if a.ment[p] < 0 && a.toks[p].cap && p > 0 && (a.is(p-1, wDet|wNum) || quantWords[a.up(p-1)]) {
+			return false
+		}
 		return a.ment[p] >= 0 || pc&(wPron|wWh) != 0 || a.toks[p].cap || pu == ")" || (pc&wAdv != 0)
 	default: // base
 		if a.ment[p] >= 0 {
@@ -564,6 +569,11 @@ func (a *analysis) resolve(ci int) *chunk {
 		for h > ch.start && a.is(h, wPoss) {
 			h--
 		}
+		// "protesters barricaded inside a campus": a participle after the
+		// head noun modifies it
+		if h > ch.start && a.ment[h] < 0 && a.ment[h-1] >= 0 && strings.HasSuffix(a.up(h), "ED") && !a.toks[h].cap {
+			h--
+		}
 		if a.ment[h] < 0 && !agentHeads[a.up(h)] {
 			return ch
 		}
@@ -723,3 +733,7 @@ func (a *analysis) unknownName(ch *chunk) bool {
 // ownerSuffixes end a hyphenated modifier that names the country of
 // registration or ownership of a thing ("British-flagged", "U.S.-based").
 var ownerSuffixes = map[string]bool{"-FLAGGED": true, "-OWNED": true, "-REGISTERED": true, "-BASED": true}
+
+// quantWords quantify a following noun phrase.
+var quantWords = map[string]bool{"SEVERAL": true, "MANY": true, "SOME": true, "OTHER": true, "ALL": true, "BOTH": true,
+	"FEW": true, "VARIOUS": true, "NUMEROUS": true}

@@ -220,6 +220,13 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 				}
 			} else {
 				subjs = a.coordinated(subj, true)
+				// "The United States and more than a dozen European countries
+				// expelled": the conjunct that names an actor acts
+				if len(a.actorsOf(subjs)) == 0 {
+					if lc := a.leftConjunct(subj); lc >= 0 {
+						subjs = a.coordinated(lc, true)
+					}
+				}
 			}
 		}
 		a.reactTo = nil
@@ -1258,4 +1265,21 @@ func (a *analysis) judgedComplement(g *group) (string, []int) {
 		return "", nil
 	}
 	return code, nil
+}
+
+// leftConjunct returns the actor chunk coordinated by AND before chunk ci
+// ("A and (more than) a dozen countries"), or -1.
+func (a *analysis) leftConjunct(ci int) int {
+	j := a.chunks[ci].start - 1
+	for j >= 0 && (a.up(j) == "THAN" || a.up(j) == "MORE" || a.up(j) == "LESS" || a.up(j) == "OTHER" || a.up(j) == "SEVERAL") {
+		j--
+	}
+	if a.up(j) != "AND" || a.ment[j] >= 0 {
+		return -1
+	}
+	p := a.chunkAt(j - 1)
+	if p < 0 || a.chunks[p].prep != a.chunks[ci].prep || !a.resolve(p).hasActor {
+		return -1
+	}
+	return p
 }
