@@ -621,6 +621,12 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		switch kind {
 		case ctlIntent:
 			code = intentCode(cact)
+			// "The EU agreed to ban imports": a body's decision to reduce
+			// relations or impose sanctions is the act itself, not a threat
+			// (agreeing to yield stays an intent: "agreed to resign", 0341)
+			if (g.verb.lemma == "AGREE" || g.verb.lemma == "DECIDE" || g.verb.lemma == "VOTE") && !g.future && root(cact) == "16" {
+				code = cact
+			}
 			if cact == "" {
 				code = ""
 				switch g.verb.lemma {
@@ -1074,6 +1080,10 @@ func forceCode(code string, src, tgt schema.Actor) string {
 			}
 		}
 		return false
+	}
+	// protesters burning, storming or attacking riot (CAMEO 145)
+	if hasSeg(src, "OPP") && !hasSeg(src, "REB", "MIL", "UAF", "INS", "GOV", "COP") && (code == "180" || code == "190" || strings.HasPrefix(code, "1712") || code == "171") {
+		return "145"
 	}
 	// police or courts taking someone of their own country ("Malaysian
 	// police arrested former Prime Minister Najib") arrest, not abduct
