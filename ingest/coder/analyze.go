@@ -329,7 +329,8 @@ func (a *analysis) verbContext(i int) bool {
 		}
 		return true
 	case pc&wPrep != 0:
-		return false
+		// "responded by firing rockets", "retaliated by expelling"
+		return kind == 'g' && pu == "BY" && p > 0 && a.isVerb[p-1] && a.formKindAt(p-1) == 'd'
 	case a.isVerb[p] && kind == 'd' && a.formKindAt(p) != 's':
 		return false // "reject proposed changes"
 	}

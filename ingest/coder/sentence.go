@@ -167,7 +167,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 		}
 		subj := a.subjectOf(g, floor)
-		participle := a.formKindAt(g.head) == 'g' && g.first == g.head && a.is(g.first-1, wComma)
+		participle := a.formKindAt(g.head) == 'g' && g.first == g.head && (a.is(g.first-1, wComma) || a.up(g.first-1) == "BY" && g.first > 1 && a.isVerb[g.first-2])
 		if participle {
 			if len(prevSubj) == 0 {
 				continue
@@ -276,6 +276,24 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		objRef := say
 		if (purpose || participle || coordVP) && len(prevObj) > 0 {
 			objRef = prevObj
+		}
+		// "Heavy fighting broke out between Armenia and Azerbaijan": the
+		// sides of a fight named after BETWEEN fight each other
+		if subj >= 0 && !a.resolve(subj).hasActor && fightNouns[a.up(a.chunks[subj].end-1)] && !g.neg && !g.future {
+			if sides := a.betweenSides(g.last+1, a.clauseEnd(g.last+1)); len(sides) > 0 {
+				day := eventDate(dates, g.head, a.chunks[subj].start, a.clauseEnd(g.last+1), defDay)
+				acts := a.actorsOf(sides)
+				for _, x := range acts {
+					for _, y := range acts {
+						if x.Code != y.Code {
+							evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: x, Target: y, Code: "190", Date: day,
+								Evidence: append(a.evidenceOf(sides), "verb:"+lemmaKey(g.verb), "fight between")})
+						}
+					}
+				}
+				prevCoded = true
+				continue
+			}
 		}
 		ev := a.codeGroup(g, subjs, objRef)
 		prevCoded = ev != nil
@@ -701,7 +719,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		code = intentCode(code)
 	}
 	if g.neg {
-		if g.future || kind == ctlIntent || kind == ctlWant {
+		// "The European Union does not recognise the results": refusing
+		// recognition, acceptance or support now is a rejection (12)
+		if g.comp == nil && !g.perfect && acceptLemmas[g.verb.lemma] && a.presentTense(g) {
+			code = "120"
+		} else if g.future || kind == ctlIntent || kind == ctlWant {
 			code = rejectCode(code)
 			if code == "" {
 				return nil
@@ -805,7 +827,21 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	switch {
 	case len(ta) > 0:
 		ta = a.domesticTargets(sa, ta, srcs, hi)
+		lo := g.first
+		if len(srcs) > 0 && a.chunks[srcs[0]].start < lo {
+			lo = a.chunks[srcs[0]].start
+		}
 		for _, s := range sa {
+			// "Seleka rebels seized the capital of the Central African
+			// Republic", "protesters marched through Bucharest": rebels,
+			// protesters or civilians of no named country acting on a
+			// country or its institutions, in a clause that names no other
+			// country, are that country's own
+			if strings.HasPrefix(s.Code, "---") && domesticAgent(s.Code) && len(ta) == 1 {
+				if c := countryOf(ta[0].Code); c != "" && a.onlyCountry(c, lo, hi) {
+					s.Code = c + s.Code[3:]
+				}
+			}
 			for _, t := range ta {
 				// "Xi opened a summit in Beijing": a meeting place in the
 				// source's own country is no consultation partner
@@ -1292,4 +1328,57 @@ func (a *analysis) leftConjunct(ci int) int {
 		return -1
 	}
 	return p
+}
+
+// onlyCountry reports that every country named between lo and hi is c.
+func (a *analysis) onlyCountry(c string, lo, hi int) bool {
+	for _, m := range a.mentions {
+		if !m.actor || m.code == "" || m.start < lo || m.start >= hi {
+			continue
+		}
+		if mc := countryOf(m.code); mc != "" && mc != c || strings.HasPrefix(m.code, "IGO") || strings.HasPrefix(m.code, "IMG") {
+			return false
+		}
+	}
+	return true
+}
+
+// fightNouns name fighting whose sides a BETWEEN phrase gives.
+var fightNouns = map[string]bool{"FIGHTING": true, "CLASHES": true, "CLASH": true, "BATTLES": true, "BATTLE": true,
+	"WAR": true, "HOSTILITIES": true, "SKIRMISHES": true, "GUNFIGHTS": true, "FIREFIGHT": true, "FIREFIGHTS": true}
+
+// betweenSides returns the coordinated actor chunks of a BETWEEN phrase
+// between from and to when it names at least two actors.
+func (a *analysis) betweenSides(from, to int) []int {
+	for j := from; j < to && j < len(a.toks); j++ {
+		ci := a.chunkAt(j)
+		if ci < 0 || a.chunks[ci].prep != "BETWEEN" {
+			continue
+		}
+		if !a.resolve(ci).hasActor {
+			return nil
+		}
+		sides := a.coordinated(ci, false)
+		if len(a.actorsOf(sides)) < 2 {
+			return nil
+		}
+		return sides
+	}
+	return nil
+}
+
+// acceptLemmas are verbs whose negation in the present is a rejection.
+var acceptLemmas = map[string]bool{"RECOGNIZE": true, "RECOGNISE": true, "ACCEPT": true, "SUPPORT": true,
+	"ENDORSE": true, "BACK": true, "ACKNOWLEDGE": true}
+
+// presentTense reports a group in the simple present ("does not
+// recognise", "do not accept").
+func (a *analysis) presentTense(g *group) bool {
+	for k := g.first; k < g.head; k++ {
+		switch a.up(k) {
+		case "DOES", "DO", "IS", "ARE", "AM":
+			return true
+		}
+	}
+	return false
 }
