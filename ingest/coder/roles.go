@@ -140,10 +140,13 @@ done:
 	if a.up(j) != "TO" {
 		// control object: "urged Greece to", "wants Putin to"
 		ctl := controlLemmas[vi.lemma]
-		objControl := ctl == ctlAppeal || ctl == ctlWant || ctl == ctlDemand
+		objControl := ctl == ctlAppeal || ctl == ctlWant || ctl == ctlDemand || ctl == ctlCause
 		if ci := a.chunkAt(j); !objControl {
 		} else if ci >= 0 && a.chunks[ci].prep == "" && a.chunks[ci].end-a.chunks[ci].start <= 8 {
 			k := a.chunks[ci].end
+			if t := a.timeSpan(k); t > k && a.up(t) == "TO" { // "ordered China on Wednesday to close"
+				k = t
+			}
 			if a.up(k) == "TO" && a.isVerbAt(k+1) {
 				g.ctrlChunk = ci
 				j = k
@@ -214,7 +217,7 @@ func (a *analysis) chunkAt(i int) int {
 // complementizers are crossed or stop the search as appropriate.
 func (a *analysis) subjectOf(g *group, floor int) int {
 	j := g.first - 1
-	if j > floor && a.up(j) == "AND" && a.ment[j] < 0 && !g.inComplement {
+	if j > floor && (a.up(j) == "AND" || a.up(j) == "OR") && a.ment[j] < 0 && !g.inComplement {
 		if s, ok := a.sharedSubject(g, j, floor); ok {
 			return s
 		}

@@ -620,6 +620,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		code, swap = pas, true // "faces criticism from X": X is the source
 	}
 	kind := controlLemmas[g.verb.lemma]
+	causeOwn := false
 	tgtFrom, tgtTo := g.last+1, hi
 	evidence := []string{"verb:" + lemmaKey(g.verb)}
 	if pat != "" {
@@ -681,6 +682,16 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			return nil
 		case ctlPass:
 			code = cact
+		case ctlCause:
+			if !hasCtrl || cact == "" {
+				return nil
+			}
+			code = cact
+			// "ordered troops to help the Malian army": an order to one's own
+			// forces is the orderer's act on the complement's object
+			if ca, sa := a.actorsOf([]int{g.ctrlChunk}), a.actorsOf(subjs); len(ca) > 0 && len(sa) > 0 && (countryOf(ca[0].Code) == "" || ca[0].Country() == sa[0].Country()) {
+				hasCtrl, causeOwn = false, true
+			}
 		default:
 			if g.passive && g.verb.lemma == "SCHEDULE" || code == "" {
 				code = cact
@@ -777,6 +788,15 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			if len(tgts) == 0 && g.comp != nil {
 				tgts = a.objectOf(g.last+1, g.comp.first, code)
 			}
+		}
+	}
+	if causeOwn {
+		known := false
+		for _, t := range a.actorsOf(tgts) {
+			known = known || countryOf(t.Code) != ""
+		}
+		if !known {
+			return nil
 		}
 	}
 	// object pronouns refer to the reporting actor ("fired at it") or, in a
