@@ -92,6 +92,9 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 				continue // "claimed responsibility", "expressed concern"
 			}
 		}
+		if judgeLemmas[g.verb.lemma] && a.up(g.last+1) == "AS" && a.verdictAfter(g.last+2, min(len(a.toks), g.last+8)) != "" {
+			continue // "a move Beijing described as an escalation": a judgement
+		}
 		isSay[g] = true
 		subj := a.subjectOf(g, 0)
 		var sayer []int
@@ -168,6 +171,14 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 		subj := a.subjectOf(g, floor)
 		participle := a.formKindAt(g.head) == 'g' && g.first == g.head && (a.is(g.first-1, wComma) || a.up(g.first-1) == "BY" && g.first > 1 && a.isVerb[g.first-2])
+		// "Trump told reporters after meeting Putin": the gerund's subject
+		// is the subject of the clause it follows, reporting verbs included
+		if u := a.up(g.first - 1); a.formKindAt(g.head) == 'g' && g.first == g.head && gi > 0 && (u == "AFTER" || u == "BEFORE" || u == "WHILE" || u == "UPON") {
+			if s0 := a.subjectOf(groups[gi-1], 0); s0 >= 0 && a.resolve(s0).hasActor {
+				prevSubj = a.coordinated(s0, true)
+				participle = true
+			}
+		}
 		if participle {
 			if len(prevSubj) == 0 {
 				continue
@@ -714,13 +725,16 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "Erdogan called Putin his dear friend", "called the crash a terrorist
 	// act": CALL with a second object names something, it is no phone call
 	evaluative := false
-	if g.verb.lemma == "CALL" && g.comp == nil && !a.is(g.last+1, wPrep) {
+	if judgeLemmas[g.verb.lemma] && g.comp == nil && (!a.is(g.last+1, wPrep) || a.up(g.last+1) == "AS" && g.verb.lemma != "CALL") {
 		switch a.verdictAfter(g.last+1, min(hi, g.last+8)) {
 		case "111":
 			code, evaluative = "111", true // "calling him a dictator", "called the test a grave provocation"
 		case "12":
 			code, evaluative = "120", true // "calling the decision null and void"
 		default:
+			if g.verb.lemma != "CALL" {
+				break
+			}
 			if a.callNames(g) {
 				return nil
 			}
@@ -1099,8 +1113,13 @@ var verdictWords = map[string]bool{
 	"HYPOCRITICAL": true, "RIDICULOUS": true, "ARROGANT": true, "OUTRAGE": true, "TRAVESTY": true, "SCANDALOUS": true,
 	"UNLAWFUL": true, "HOSTILITY": true, "INTERFERENCE": true, "INTIMIDATION": true, "BULLYING": true,
 	"DESPICABLE": true, "BARBARIC": true, "COWARDLY": true, "HEINOUS": true, "ATROCITY": true, "THREAT": true,
-	"MENACE": true,
+	"MENACE": true, "ESCALATION": true,
 }
+
+// judgeLemmas name something as something: "called the test a
+// provocation", "described the move as an escalation".
+var judgeLemmas = map[string]bool{"CALL": true, "DESCRIBE": true, "BRAND": true, "LABEL": true, "TERM": true,
+	"DUB": true, "CHARACTERIZE": true, "CHARACTERISE": true}
 
 // dismissalWords make "call X Y" a rejection of X ("calling the ruling
 // null and void").
