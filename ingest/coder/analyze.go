@@ -378,7 +378,9 @@ func (a *analysis) verbContext(i int) bool {
 func (a *analysis) inObjectNP(s int) bool {
 	k := s - 1
 	// (capitalised modifiers too: "bombed Kurdish militia positions")
-	for k >= 0 && (a.is(k, wDet|wNum) || a.ment[k] >= 0 || !a.toks[k].punct && a.cls[k] == 0 && a.verbs[k] == nil && (!a.toks[k].cap || k > 0)) {
+	for k >= 0 && (a.is(k, wDet|wNum) || a.ment[k] >= 0 || !a.toks[k].punct && a.cls[k] == 0 && a.verbs[k] == nil && (!a.toks[k].cap || k > 0) ||
+		// coordinated modifiers: "struck Iranian and Syrian targets"
+		(a.up(k) == "AND" || a.up(k) == "OR") && k > 0 && a.ment[k-1] >= 0 && a.ment[k+1] >= 0) {
 		k--
 	}
 	return k >= 0 && (a.isVerb[k] || a.is(k, wPrep) && a.up(k) != "THAN")
@@ -540,7 +542,7 @@ func (a *analysis) resolve(ci int) *chunk {
 	}
 	if actor == "" && len(agents) > 0 && ci+1 < len(a.chunks) {
 		nx := &a.chunks[ci+1]
-		if nx.start == ch.end+1 && (nx.prep == "IN" || nx.prep == "FROM" || nx.prep == "OF") {
+		if nx.start == ch.end+1 && (nx.prep == "IN" || nx.prep == "INSIDE" || nx.prep == "FROM" || nx.prep == "OF") {
 			if r := a.resolve(ci + 1); r.hasActor && !strings.HasPrefix(r.actor.Code, "---") {
 				actor, name = r.actor.Code, r.actor.Name
 				ev = append(ev, r.evidence...)

@@ -346,7 +346,8 @@ func (a *analysis) aside(close, floor int) (open, host int) {
 		// a title after a name ("Kenzo Oshima, the U.N. relief
 		// coordinator,") states the office the sentence means
 		ap := a.chunkAt(first)
-		if u := a.up(first); a.resolve(ap).hasActor && (u == "THE" || u == "A" || u == "AN" || !a.resolve(h).hasActor) {
+		// (not after a country: "Pakistan, a key U.S. ally,")
+		if u := a.up(first); a.resolve(ap).hasActor && ((u == "THE" || u == "A" || u == "AN") && len(a.resolve(h).actor.Code) > 3 || !a.resolve(h).hasActor) {
 			return open, ap
 		}
 	}
@@ -437,6 +438,11 @@ func (a *analysis) clauseEnd(from int) int {
 	for j := from; j < len(a.toks); j++ {
 		u := a.up(j)
 		if a.isVerb[j] && a.cls[j]&wAux == 0 {
+			// "struck what New Delhi called a militant camp": the naming
+			// verb of a free relative belongs to the object
+			if a.namingRelative(j) {
+				continue
+			}
 			// a new finite verb starts another clause unless it is a participle modifier
 			return j
 		}
@@ -478,6 +484,9 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		}
 		if ch.pron != "" {
 			continue
+		}
+		if (a.up(ch.start-1) == "WHAT" || a.up(ch.start) == "WHAT") && a.namingRelative(ch.end) {
+			continue // the namer of "what X called Y"
 		}
 		r := a.resolve(ci)
 		attached := sawNP
@@ -666,7 +675,7 @@ func (a *analysis) listIntro(ci, vpos int) int {
 // when no predicate precedes the AND in the clause.
 func (a *analysis) sharedSubject(g *group, j, floor int) (int, bool) {
 	k := j - 1
-	for k >= floor && !(a.isVerb[k] || a.is(k, wAux) && a.ment[k] < 0) {
+	for k >= floor && !(a.isVerb[k] && a.up(k-1) != "TO" || a.is(k, wAux) && a.ment[k] < 0) {
 		// ("denounced the ceremony as a farce and accused ...": AS before a
 		// noun phrase is a preposition, no clause boundary)
 		if a.is(k, wPunct) && !a.is(k, wComma) || a.ment[k] < 0 && a.is(k, wWh) && !(a.up(k) == "AS" && a.chunkAt(k+1) >= 0 && a.chunks[a.chunkAt(k+1)].prep == "AS") {
@@ -768,4 +777,22 @@ func (a *analysis) appositive(ci int) int {
 		return -1
 	}
 	return cand
+}
+
+// namingRelative reports a naming verb at j in a free relative "what X
+// called/described as Y".
+func (a *analysis) namingRelative(j int) bool {
+	if j >= len(a.toks) || !judgeLemmas[a.verbLemma(j)] {
+		return false
+	}
+	ci := a.chunkAt(j - 1)
+	return ci >= 0 && (a.up(a.chunks[ci].start-1) == "WHAT" || a.up(a.chunks[ci].start) == "WHAT")
+}
+
+// verbLemma returns the lemma of the first verb reading at j.
+func (a *analysis) verbLemma(j int) string {
+	if len(a.verbs[j]) == 0 {
+		return ""
+	}
+	return a.verbs[j][0].lemma
 }

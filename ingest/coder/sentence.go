@@ -144,7 +144,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	prevCoded := false // the last clause coded an event
 	var clauseSubj []subjAt
 	for gi, g := range groups {
-		if isSay[g] || relative[g] {
+		if isSay[g] || relative[g] || a.namingRelative(g.head) {
 			continue
 		}
 		// "would not send ground troops to fight Islamic State", "has no
@@ -170,6 +170,11 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 		}
 		subj := a.subjectOf(g, floor)
+		// ", a day after Indian warplanes struck ...": a background clause
+		// set off by a comma is the writer's, not the reporting verb's
+		if subj >= 0 && subordinators[a.chunks[subj].prep] && leading && a.setOff(a.chunks[subj].start-1) {
+			at, leading, say = nil, false, nil
+		}
 		participle := a.formKindAt(g.head) == 'g' && g.first == g.head && (a.is(g.first-1, wComma) || a.up(g.first-1) == "BY" && g.first > 1 && a.isVerb[g.first-2])
 		// "Trump told reporters after meeting Putin": the gerund's subject
 		// is the subject of the clause it follows, reporting verbs included
@@ -326,10 +331,17 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		pairs := ev.pairs
 		// CAMEO.2.0 transformations: an attack reported in a reporting verb's
 		// complement is an allegation. "A said B attacked C" is A accusing B
-		// (112); "A said A attacked C" is A claiming responsibility (015).
+		// (112); "A said A attacked C" is A claiming responsibility (015),
+		// except that a state reporting its own forces' strikes ("Israel
+		// said its warplanes struck ...", "Pakistan said it had shot down
+		// two Indian jets") reports the strike itself.
 		if leading && rep != nil && !g.future && (root(ev.code) == "18" || root(ev.code) == "19" || root(ev.code) == "20") {
 			var kept [][2]schema.Actor
 			for _, p := range ev.pairs {
+				if c := countryOf(rep.Code); c != "" && c == countryOf(p[0].Code) && !armedGroup(rep.Code) && !armedGroup(p[0].Code) && at.g.verb.lemma != "CLAIM" {
+					kept = append(kept, p)
+					continue
+				}
 				if p[0].Code == rep.Code {
 					evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: "015",
 						Date: day, Place: place, Evidence: append([]string{"transform:A says A attacked C = A claims responsibility"}, ev.evidence...)})
@@ -1420,4 +1432,25 @@ func (a *analysis) presentTense(g *group) bool {
 		}
 	}
 	return false
+}
+
+// armedGroup reports an actor code of a non-state armed group.
+func armedGroup(code string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "REB", "UAF", "INS":
+			return true
+		}
+	}
+	return strings.HasPrefix(code, "IMG")
+}
+
+// setOff reports a comma before the subordinator at p, possibly across a
+// measure of time ("hours after", "a day after").
+func (a *analysis) setOff(p int) bool {
+	j := p - 1
+	if ci := a.chunkAt(j); ci >= 0 && a.chunks[ci].prep == "" {
+		j = a.chunks[ci].start - 1
+	}
+	return a.is(j, wComma)
 }
