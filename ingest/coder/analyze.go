@@ -508,6 +508,7 @@ func (a *analysis) resolve(ci int) *chunk {
 	}
 	ch.resolved = true
 	var actor, name string
+	follower := false
 	var agents []string
 	var ev []string
 	for k := ch.start; k < ch.end; {
@@ -515,6 +516,9 @@ func (a *analysis) resolve(ci int) *chunk {
 		if mi < 0 {
 			if a.up(k) == "OF" && actor != "" {
 				break // "an Islamic State target southwest of Baghdad": the head is before "of"
+			}
+			if a.up(k) == "OF" && k > ch.start && followerHeads[a.up(k-1)] {
+				follower = true // "supporters of President Trump": people of his country, not his office
 			}
 			k++
 			continue
@@ -558,6 +562,9 @@ func (a *analysis) resolve(ci int) *chunk {
 	}
 	if actor == "" && len(agents) == 0 {
 		return ch
+	}
+	if follower && len(actor) > 3 && actor[:3] != "IGO" && actor[:3] != "IMG" && actor[:3] != "---" {
+		actor = actor[:3]
 	}
 	// "The International Syria Support Group": a country named inside a
 	// capitalised name the dictionaries do not know is no actor
@@ -744,3 +751,8 @@ var ownerSuffixes = map[string]bool{"-FLAGGED": true, "-OWNED": true, "-REGISTER
 // quantWords quantify a following noun phrase.
 var quantWords = map[string]bool{"SEVERAL": true, "MANY": true, "SOME": true, "OTHER": true, "ALL": true, "BOTH": true,
 	"FEW": true, "VARIOUS": true, "NUMEROUS": true}
+
+// followerHeads are people named by whom they follow or oppose ("supporters
+// of President Trump").
+var followerHeads = map[string]bool{"SUPPORTERS": true, "OPPONENTS": true, "CRITICS": true, "FOLLOWERS": true,
+	"LOYALISTS": true, "FAMILIES": true, "RELATIVES": true, "ADMIRERS": true, "FANS": true}

@@ -393,6 +393,13 @@ func (a *analysis) coordinated(ci int, leftward bool) []int {
 		if !leftward && sawConj && sawComma && a.clauseAhead(j) {
 			return out
 		}
+		// "..., killing about 20 people, and the United Nations suspended":
+		// leftwards, ", and" after the object of another verb ends it too
+		if leftward && sawConj && sawComma && j >= 0 && a.chunkOf[j] >= 0 {
+			if s := a.chunks[a.chunkOf[j]].start; s > 0 && (a.isVerb[s-1] || a.is(s-1, wNum) || a.up(s-1) == "ABOUT") {
+				return out
+			}
+		}
 		if j == a.chunks[cur].start-1 || j == a.chunks[cur].end || j < 0 || j >= len(a.toks) {
 			return out
 		}

@@ -147,6 +147,11 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		if isSay[g] || relative[g] || a.namingRelative(g.head) {
 			continue
 		}
+		// "Khashoggi, a journalist who had criticised the crown prince,":
+		// a past perfect in a relative clause is background
+		if g.perfect && a.up(g.first) == "HAD" && g.first > 0 && a.ment[g.first-1] < 0 && (a.up(g.first-1) == "WHO" || a.up(g.first-1) == "WHICH") {
+			continue
+		}
 		// "would not send ground troops to fight Islamic State", "has no
 		// plans to send troops to join the campaign": an infinitive that
 		// continues a negated or speculative clause is not asserted either
@@ -811,6 +816,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			tgts = a.coordinated(g.ctrlChunk, false)
 		} else {
 			tgts = a.objectOf(tgtFrom, tgtTo, code)
+			// "recaptured the city of Ramadi from Islamic State militants":
+			// a place taken from someone is taken from them
+			if takeLemmas[g.verb.lemma] {
+				if fr := a.fromActor(tgtFrom, tgtTo); fr >= 0 {
+					tgts = a.coordinated(fr, false)
+				}
+			}
 			if len(tgts) == 0 && g.comp != nil {
 				tgts = a.objectOf(g.last+1, g.comp.first, code)
 			}
@@ -1453,4 +1465,19 @@ func (a *analysis) setOff(p int) bool {
 		j = a.chunks[ci].start - 1
 	}
 	return a.is(j, wComma)
+}
+
+// takeLemmas take places from someone.
+var takeLemmas = map[string]bool{"RECAPTURE": true, "RETAKE": true, "CAPTURE": true, "SEIZE": true, "WREST": true,
+	"TAKE": true, "LIBERATE": true, "RECLAIM": true}
+
+// fromActor returns the first FROM phrase naming an actor between from and
+// to, or -1.
+func (a *analysis) fromActor(from, to int) int {
+	for j := from; j >= 0 && j < to && j < len(a.toks); j++ {
+		if ci := a.chunkAt(j); ci >= 0 && a.chunks[ci].prep == "FROM" && a.resolve(ci).hasActor {
+			return ci
+		}
+	}
+	return -1
 }
