@@ -682,10 +682,20 @@ func (a *analysis) listIntro(ci, vpos int) int {
 // when no predicate precedes the AND in the clause.
 func (a *analysis) sharedSubject(g *group, j, floor int) (int, bool) {
 	k := j - 1
-	for k >= floor && !(a.isVerb[k] && a.up(k-1) != "TO" || a.is(k, wAux) && a.ment[k] < 0) {
+	// (verbs of infinitives and relative clauses are not the predicate
+	// the AND coordinates with: "shot down a drone that violated its
+	// airspace, and warned Washington")
+	relVerb := func(k int) bool {
+		u := a.up(k - 1)
+		return u == "TO" || a.ment[k-1] < 0 && (u == "THAT" || u == "WHICH" || u == "WHO")
+	}
+	for k >= floor && !(a.isVerb[k] && !relVerb(k) || a.is(k, wAux) && a.ment[k] < 0 && !relVerb(k)) {
 		// ("denounced the ceremony as a farce and accused ...": AS before a
 		// noun phrase is a preposition, no clause boundary)
-		if a.is(k, wPunct) && !a.is(k, wComma) || a.ment[k] < 0 && a.is(k, wWh) && !(a.up(k) == "AS" && a.chunkAt(k+1) >= 0 && a.chunks[a.chunkAt(k+1)].prep == "AS") {
+		// (a relative pronoun after a noun is crossed: "shot down a drone
+		// that violated its airspace, and warned")
+		relPron := a.ment[k] < 0 && (a.up(k) == "THAT" || a.up(k) == "WHICH" || a.up(k) == "WHO") && a.chunkAt(k-1) >= 0
+		if a.is(k, wPunct) && !a.is(k, wComma) || a.ment[k] < 0 && a.is(k, wWh) && !relPron && !(a.up(k) == "AS" && a.chunkAt(k+1) >= 0 && a.chunks[a.chunkAt(k+1)].prep == "AS") {
 			return -1, false
 		}
 		k--
