@@ -863,7 +863,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		// grave provocation": the judged act is the first subject's
 		react = a.firstSubject(g.first)
 	}
-	if len(ta) == 0 && len(react) > 0 && (root(code) == "11" || root(code) == "12" || root(code) == "13") {
+	if len(ta) == 0 && len(react) > 0 && (root(code) == "10" || root(code) == "11" || root(code) == "12" || root(code) == "13") {
 		for _, t := range a.actorsOf(react) {
 			if t.Country() != sa[0].Country() {
 				ta = append(ta, t)
