@@ -103,13 +103,13 @@ func TestDumpPredictions(t *testing.T) {
 			}
 			when, _ := time.Parse("2006-01-02", rec.Date)
 			res, _ := c.Code(context.Background(), Document{Text: rec.Text, Published: when})
-			var evs [][3]string
+			var evs [][4]string
 			for _, e := range res.Events {
-				evs = append(evs, [3]string{e.Source.Code, e.Target.Code, e.Code})
+				evs = append(evs, [4]string{e.Source.Code, e.Target.Code, e.Code, e.Date.Format("2006-01-02")})
 			}
 			b, _ := json.Marshal(struct {
 				File, ID string
-				Events   [][3]string
+				Events   [][4]string
 			}{name, rec.ID, evs})
 			fmt.Println(string(b))
 		}

@@ -327,6 +327,13 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			lo = a.chunks[subj].start
 		}
 		day := eventDate(dates, g.head, lo, hi, defDay)
+		// ", a day after London imposed sanctions": the background event is
+		// dated from the main clause's event
+		if subj >= 0 && len(evs) > 0 && !evs[len(evs)-1].Date.IsZero() {
+			if n, ok := a.clauseShift(a.chunks[subj]); ok {
+				day = evs[len(evs)-1].Date.AddDate(0, 0, n)
+			}
+		}
 		place := eventPlace(places, g.head, lo, hi)
 		var rep *schema.Actor
 		if acts := a.actorsOf(say); len(acts) > 0 {
@@ -1481,3 +1488,35 @@ func (a *analysis) fromActor(from, to int) int {
 	}
 	return -1
 }
+
+// clauseShift returns the day offset of a clause introduced by "a day
+// after", "two days before", "hours after" (subject chunk ch with the
+// subordinator as its preposition) relative to the clause it modifies.
+func (a *analysis) clauseShift(ch chunk) (int, bool) {
+	sign := 0
+	switch ch.prep {
+	case "AFTER":
+		sign = -1
+	case "BEFORE":
+		sign = 1
+	default:
+		return 0, false
+	}
+	p := ch.start - 2 // the word before the subordinator
+	if p < 0 {
+		return 0, false
+	}
+	switch a.up(p) {
+	case "HOURS", "MINUTES", "HOUR":
+		return 0, true
+	case "DAY":
+		return sign, true
+	case "DAYS":
+		if n, ok := smallNumbers[a.up(p-1)]; ok {
+			return sign * n, true
+		}
+	}
+	return 0, false
+}
+
+var smallNumbers = map[string]int{"TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5, "SIX": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
