@@ -262,6 +262,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 				a.reactTo = prevObj
 			}
 		}
+		earlierSubj := prevSubj
 		if len(subjs) > 0 {
 			prevSubj = subjs
 			clauseSubj = append(clauseSubj, subjAt{g.first, subjs})
@@ -297,6 +298,10 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		objRef := say
 		if (purpose || participle || coordVP) && len(prevObj) > 0 {
 			objRef = prevObj
+		} else if len(say) == 0 && len(earlierSubj) > 0 && len(subjs) > 0 && !a.sameActors(subjs, earlierSubj) && a.personObject(g) {
+			// "Erdogan won re-election, and Putin congratulated him": an
+			// object pronoun of a new clause is the earlier subject
+			objRef = earlierSubj
 		}
 		// "Heavy fighting broke out between Armenia and Azerbaijan": the
 		// sides of a fight named after BETWEEN fight each other
@@ -1163,6 +1168,9 @@ func (a *analysis) verdictAfter(from, to int) string {
 	for j := from; j < to && j < len(a.toks); j++ {
 		u := a.up(j)
 		if insultWords[u] || verdictWords[u] {
+			if actWords[a.up(j+1)] {
+				continue // "called the shootings a terrorist attack": naming an act
+			}
 			return "111"
 		}
 		if dismissalWords[u] {
@@ -1229,6 +1237,7 @@ var victimLemmas = map[string]bool{"DIE": true, "PERISH": true}
 var patientBlocks = map[string]bool{"KILL": true, "ASSASSINATE": true, "KIDNAP": true}
 
 var patientLemmas = map[string]bool{"KILL": true, "WOUND": true, "INJURE": true, "ARREST": true, "DETAIN": true,
+	"JAIL": true, "IMPRISON": true,
 	"CAPTURE": true, "SHOOT": true, "EXECUTE": true, "BEHEAD": true, "MURDER": true, "ABDUCT": true, "KIDNAP": true,
 	"ASSASSINATE": true, "HANG": true, "SLAY": true, "TORTURE": true}
 
@@ -1520,3 +1529,38 @@ func (a *analysis) clauseShift(ch chunk) (int, bool) {
 }
 
 var smallNumbers = map[string]int{"TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5, "SIX": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+
+// sameActors reports chunk lists naming the same actor codes.
+func (a *analysis) sameActors(x, y []int) bool {
+	ax, ay := a.actorsOf(x), a.actorsOf(y)
+	if len(ax) != len(ay) {
+		return false
+	}
+	for i := range ax {
+		if ax[i].Code != ay[i].Code {
+			return false
+		}
+	}
+	return true
+}
+
+// actWords after a judgement word make it a description of an act.
+var actWords = map[string]bool{"ATTACK": true, "ATTACKS": true, "ACT": true, "ACTS": true, "INCIDENT": true,
+	"BOMBING": true, "STRIKE": true, "PLOT": true, "OPERATION": true}
+
+// personObject reports an object pronoun for a person right after g: HIM,
+// THEM, or HER not followed by a noun ("defended her country" is a
+// possessive).
+func (a *analysis) personObject(g *group) bool {
+	j := g.last + 1
+	if a.ment[j] >= 0 || j >= len(a.toks) {
+		return false
+	}
+	switch a.up(j) {
+	case "HIM", "THEM":
+		return true
+	case "HER":
+		return j+1 >= len(a.toks) || a.toks[j+1].punct || a.is(j+1, wPrep)
+	}
+	return false
+}
