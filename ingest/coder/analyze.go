@@ -331,7 +331,7 @@ func (a *analysis) verbContext(i int) bool {
 	case pc&wPrep != 0:
 		// "responded by firing rockets", "retaliated by expelling"; "told
 		// reporters after meeting Putin": a gerund with its own object
-		if kind == 'g' && (pu == "AFTER" || pu == "BEFORE" || pu == "WHILE" || pu == "UPON") && a.ment[i+1] >= 0 && a.mentions[a.ment[i+1]].actor {
+		if kind == 'g' && (pu == "AFTER" || pu == "BEFORE" || pu == "WHILE" || pu == "UPON") && i+1 < len(a.toks) && a.ment[i+1] >= 0 && a.mentions[a.ment[i+1]].actor {
 			return true
 		}
 		return kind == 'g' && pu == "BY" && p > 0 && a.isVerb[p-1] && a.formKindAt(p-1) == 'd'

@@ -687,7 +687,7 @@ func (a *analysis) sharedSubject(g *group, j, floor int) (int, bool) {
 	// airspace, and warned Washington")
 	relVerb := func(k int) bool {
 		u := a.up(k - 1)
-		return u == "TO" || a.ment[k-1] < 0 && (u == "THAT" || u == "WHICH" || u == "WHO")
+		return u == "TO" || k > 0 && a.ment[k-1] < 0 && (u == "THAT" || u == "WHICH" || u == "WHO")
 	}
 	for k >= floor && !(a.isVerb[k] && !relVerb(k) || a.is(k, wAux) && a.ment[k] < 0 && !relVerb(k)) {
 		// ("denounced the ceremony as a farce and accused ...": AS before a

@@ -1553,7 +1553,7 @@ var actWords = map[string]bool{"ATTACK": true, "ATTACKS": true, "ACT": true, "AC
 // possessive).
 func (a *analysis) personObject(g *group) bool {
 	j := g.last + 1
-	if a.ment[j] >= 0 || j >= len(a.toks) {
+	if j >= len(a.toks) || a.ment[j] >= 0 {
 		return false
 	}
 	switch a.up(j) {
