@@ -849,6 +849,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			return nil
 		}
 	}
+	// "..., accusing the Nordic countries of harbouring militants": a
+	// definite description of countries refers back like a pronoun
+	if len(say) > 0 && !g.passive {
+		if ci := a.chunkAt(g.last + 1); ci >= 0 && a.chunks[ci].prep == "" && (!a.resolve(ci).hasActor || strings.HasPrefix(a.resolve(ci).actor.Code, "---")) && a.up(a.chunks[ci].start) == "THE" && anaphoricHeads[a.up(a.headBeforeOf(ci))] {
+			tgts = say
+		}
+	}
 	// object pronouns refer to the reporting actor ("fired at it") or, in a
 	// purpose or participle clause, to the previous clause's target
 	if len(say) > 0 && !g.passive && a.pronObject(g) {
@@ -1207,6 +1214,11 @@ func forceCode(code string, src, tgt schema.Actor) string {
 	if code != "190" {
 		return code
 	}
+	// "Syria's foreign minister clashed with Ban Ki-moon": officials without
+	// forces clash in words (CAMEO 111)
+	if hasSeg(src, "GOV") && !hasSeg(src, "MIL", "COP", "SPY") && (hasSeg(tgt, "GOV") || strings.HasPrefix(tgt.Code, "IGO")) && !hasSeg(tgt, "MIL", "COP", "REB", "UAF") {
+		return "111"
+	}
 	armedTgt := hasSeg(tgt, "MIL", "COP", "REB", "UAF", "INS", "SPY")
 	switch {
 	case hasSeg(src, "COP") && !hasSeg(src, "MIL") && src.Country() == tgt.Country() && !armedTgt:
@@ -1563,4 +1575,22 @@ func (a *analysis) personObject(g *group) bool {
 		return j+1 >= len(a.toks) || a.toks[j+1].punct || a.is(j+1, wPrep)
 	}
 	return false
+}
+
+// anaphoricHeads head definite descriptions that refer back to actors
+// named before ("the two countries", "the Nordic countries").
+var anaphoricHeads = map[string]bool{"COUNTRIES": true, "COUNTRY": true, "NATIONS": true, "NATION": true,
+	"GOVERNMENTS": true, "NEIGHBOURS": true, "NEIGHBORS": true, "ALLIES": true, "KINGDOM": true, "REPUBLIC": true,
+	"STATES": true, "CAPITALS": true}
+
+// headBeforeOf returns the head position of chunk ci: the word before an
+// inner OF ("the Nordic countries of harbouring ..."), else its last word.
+func (a *analysis) headBeforeOf(ci int) int {
+	ch := &a.chunks[ci]
+	for k := ch.start + 1; k < ch.end; k++ {
+		if a.up(k) == "OF" && a.ment[k] < 0 {
+			return k - 1
+		}
+	}
+	return ch.end - 1
 }
