@@ -171,6 +171,18 @@ func (a *analysis) tag() {
 				}
 			}
 		}
+		if aid < 0 && a.toks[i].cap {
+			// "a British-flagged tanker", "an Iranian-owned ship": the
+			// country of registration or ownership
+			if k := strings.LastIndexByte(a.toks[i].up, '-'); k > 0 && ownerSuffixes[a.toks[i].up[k:]] {
+				for _, id := range lx.actors.first[a.toks[i].up[:k]] {
+					if len(lx.actors.words[id]) == 1 {
+						aid, alen = id, 1
+						break
+					}
+				}
+			}
+		}
 		if aid >= 0 && !actorCaseOK(a.toks[i], alen) {
 			aid, alen = -1, 0
 		}
@@ -317,7 +329,12 @@ func (a *analysis) verbContext(i int) bool {
 		}
 		return true
 	case pc&wPrep != 0:
-		return false
+		// "responded by firing rockets", "retaliated by expelling"; "told
+		// reporters after meeting Putin": a gerund with its own object
+		if kind == 'g' && (pu == "AFTER" || pu == "BEFORE" || pu == "WHILE" || pu == "UPON") && i+1 < len(a.toks) && a.ment[i+1] >= 0 && a.mentions[a.ment[i+1]].actor {
+			return true
+		}
+		return kind == 'g' && pu == "BY" && p > 0 && a.isVerb[p-1] && a.formKindAt(p-1) == 'd'
 	case a.isVerb[p] && kind == 'd' && a.formKindAt(p) != 's':
 		return false // "reject proposed changes"
 	}
@@ -330,6 +347,11 @@ func (a *analysis) verbContext(i int) bool {
 	case 's':
 		if a.ment[p] >= 0 && a.inObjectNP(a.mentions[a.ment[p]].start) {
 			return false // "conducting military exercises"
+		}
+		// "several Arab allies", "the Gulf states": a capitalised modifier
+		// after a determiner or quantity word makes a noun phrase
+		if a.ment[p] < 0 && a.toks[p].cap && p > 0 && (a.is(p-1, wDet|wNum) || quantWords[a.up(p-1)]) {
+			return false
 		}
 		return a.ment[p] >= 0 || pc&(wPron|wWh) != 0 || a.toks[p].cap || pu == ")" || (pc&wAdv != 0)
 	default: // base
@@ -355,7 +377,10 @@ func (a *analysis) verbContext(i int) bool {
 // or a preposition (an object), so a verb-like word after it is a noun.
 func (a *analysis) inObjectNP(s int) bool {
 	k := s - 1
-	for k >= 0 && (a.is(k, wDet|wNum) || a.ment[k] >= 0 || !a.toks[k].punct && a.cls[k] == 0 && a.verbs[k] == nil && !a.toks[k].cap) {
+	// (capitalised modifiers too: "bombed Kurdish militia positions")
+	for k >= 0 && (a.is(k, wDet|wNum) || a.ment[k] >= 0 || !a.toks[k].punct && a.cls[k] == 0 && a.verbs[k] == nil && (!a.toks[k].cap || k > 0) ||
+		// coordinated modifiers: "struck Iranian and Syrian targets"
+		(a.up(k) == "AND" || a.up(k) == "OR") && k > 0 && a.ment[k-1] >= 0 && a.ment[k+1] >= 0) {
 		k--
 	}
 	return k >= 0 && (a.isVerb[k] || a.is(k, wPrep) && a.up(k) != "THAN")
@@ -382,7 +407,7 @@ func (a *analysis) chunkTokens() {
 		a.chunkOf[i] = -1
 	}
 	inNP := func(i int) bool {
-		if a.isVerb[i] || a.toks[i].punct {
+		if a.isVerb[i] || a.toks[i].punct && a.toks[i].up != "$" {
 			return false
 		}
 		c := a.cls[i]
@@ -413,6 +438,11 @@ func (a *analysis) chunkTokens() {
 		}
 		j := i
 		for j < n {
+			// "said on Wednesday the United States would": a time word ends
+			// its noun phrase before a determiner or an actor
+			if j > i && a.is(j-1, wTime) && a.ment[j-1] < 0 && (a.is(j, wDet) && a.up(j) != "THIS" && a.up(j) != "THAT" || a.ment[j] >= 0 && a.mentions[a.ment[j]].actor) {
+				break
+			}
 			if inNP(j) {
 				j++
 				continue
@@ -478,6 +508,7 @@ func (a *analysis) resolve(ci int) *chunk {
 	}
 	ch.resolved = true
 	var actor, name string
+	follower := false
 	var agents []string
 	var ev []string
 	for k := ch.start; k < ch.end; {
@@ -485,6 +516,9 @@ func (a *analysis) resolve(ci int) *chunk {
 		if mi < 0 {
 			if a.up(k) == "OF" && actor != "" {
 				break // "an Islamic State target southwest of Baghdad": the head is before "of"
+			}
+			if a.up(k) == "OF" && k > ch.start && followerHeads[a.up(k-1)] {
+				follower = true // "supporters of President Trump": people of his country, not his office
 			}
 			k++
 			continue
@@ -506,10 +540,13 @@ func (a *analysis) resolve(ci int) *chunk {
 		}
 		ev = append(ev, "agent:"+m.phrase+"="+m.code)
 		agents = append(agents, m.code)
+		if actor != "" && (strings.HasSuffix(m.phrase, " IN") || strings.HasSuffix(m.phrase, " TO")) {
+			break // "the Japanese embassy in Beijing": the place after IN is not the owner
+		}
 	}
 	if actor == "" && len(agents) > 0 && ci+1 < len(a.chunks) {
 		nx := &a.chunks[ci+1]
-		if nx.start == ch.end+1 && (nx.prep == "IN" || nx.prep == "FROM" || nx.prep == "OF") {
+		if nx.start == ch.end+1 && (nx.prep == "IN" || nx.prep == "INSIDE" || nx.prep == "FROM" || nx.prep == "OF") {
 			if r := a.resolve(ci + 1); r.hasActor && !strings.HasPrefix(r.actor.Code, "---") {
 				actor, name = r.actor.Code, r.actor.Name
 				ev = append(ev, r.evidence...)
@@ -526,6 +563,9 @@ func (a *analysis) resolve(ci int) *chunk {
 	if actor == "" && len(agents) == 0 {
 		return ch
 	}
+	if follower && len(actor) > 3 && actor[:3] != "IGO" && actor[:3] != "IMG" && actor[:3] != "---" {
+		actor = actor[:3]
+	}
 	// "The International Syria Support Group": a country named inside a
 	// capitalised name the dictionaries do not know is no actor
 	if len(agents) == 0 && a.unknownName(ch) {
@@ -541,6 +581,11 @@ func (a *analysis) resolve(ci int) *chunk {
 	if actor == "" {
 		h := ch.end - 1
 		for h > ch.start && a.is(h, wPoss) {
+			h--
+		}
+		// "protesters barricaded inside a campus": a participle after the
+		// head noun modifies it
+		if h > ch.start && a.ment[h] < 0 && a.ment[h-1] >= 0 && strings.HasSuffix(a.up(h), "ED") && !a.toks[h].cap {
 			h--
 		}
 		if a.ment[h] < 0 && !agentHeads[a.up(h)] {
@@ -698,3 +743,16 @@ func (a *analysis) unknownName(ch *chunk) bool {
 	b := a.mentions[a.ment[k]].start - 1
 	return b >= ch.start && b > 0 && a.ment[b] < 0 && a.toks[b].cap && !a.toks[b].punct
 }
+
+// ownerSuffixes end a hyphenated modifier that names the country of
+// registration or ownership of a thing ("British-flagged", "U.S.-based").
+var ownerSuffixes = map[string]bool{"-FLAGGED": true, "-OWNED": true, "-REGISTERED": true, "-BASED": true}
+
+// quantWords quantify a following noun phrase.
+var quantWords = map[string]bool{"SEVERAL": true, "MANY": true, "SOME": true, "OTHER": true, "ALL": true, "BOTH": true,
+	"FEW": true, "VARIOUS": true, "NUMEROUS": true}
+
+// followerHeads are people named by whom they follow or oppose ("supporters
+// of President Trump").
+var followerHeads = map[string]bool{"SUPPORTERS": true, "OPPONENTS": true, "CRITICS": true, "FOLLOWERS": true,
+	"LOYALISTS": true, "FAMILIES": true, "RELATIVES": true, "ADMIRERS": true, "FANS": true}

@@ -29,9 +29,23 @@
 // coordinated actors give one event per actor, and both directions for a
 // coordinated subject of a symmetric verb. A target of unknown country
 // ("soldiers") takes the source's country when the clause names no other
-// (domestic events). Participle clauses (", accusing it of") and purpose
-// infinitives with a pronoun object ("telephoned X to congratulate him")
-// take the main clause's subject, and their pronoun its target. The verb's code comes from its
+// (domestic events), and rebels, protesters or civilians of unknown
+// country take the country they act on or in. Clause structure refines
+// the roles: an aside between subject and verb (an appositive "Sergei
+// Lavrov, Russia's foreign minister,", a relative clause ", which ...,", a
+// participle phrase ", speaking after talks,") is skipped, a title
+// appositive names an unknown person's office, and an object's appositive
+// identifies an unknown name; "after/before X V" clauses are coded with
+// their own subject and dated from the main clause ("a day after");
+// coordinated predicates ("met X and urged him to") share subject and
+// target; participle clauses (", accusing it of"), gerunds ("responded by
+// firing", "after meeting Putin") and purpose infinitives ("telephoned X to
+// congratulate him", "took off ... to strike") take the main clause's
+// subject, and their pronoun its target; an infinitive continuing a
+// negated clause is not coded. Judgements ("called the test a grave
+// provocation", "a move that X called unacceptable", "said the launch was
+// a threat") and reactions to an act ("condemned the launch") answer the
+// act's author. The verb's code comes from its
 // block in CAMEO.2.0.txt, refined by the most specific matching pattern
 // (objects, prepositions, synsets; active:passive codes). Complements turn
 // into intent (03x), threat (13x), appeal (02x), demand (10x) or rejection

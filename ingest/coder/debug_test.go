@@ -3,6 +3,7 @@ package coder
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -75,5 +76,43 @@ func TestDebugSentences(t *testing.T) {
 		for _, s := range res.Skipped {
 			fmt.Println("   skip:", s.Reason)
 		}
+	}
+}
+
+// TestDumpPredictions prints, for every record of the gold files named in
+// DYAD_DUMP (comma-separated, under testdata), one JSON line with the
+// record id and the coded events; a development aid for comparing runs
+// sentence by sentence, skipped otherwise.
+func TestDumpPredictions(t *testing.T) {
+	env := os.Getenv("DYAD_DUMP")
+	if env == "" {
+		t.Skip("set DYAD_DUMP to a comma list of testdata files")
+	}
+	c := mustCoder(t)
+	for _, name := range strings.Split(env, ",") {
+		f, err := os.Open("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			var rec struct{ ID, Date, Text string }
+			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+				t.Fatal(err)
+			}
+			when, _ := time.Parse("2006-01-02", rec.Date)
+			res, _ := c.Code(context.Background(), Document{Text: rec.Text, Published: when})
+			var evs [][4]string
+			for _, e := range res.Events {
+				evs = append(evs, [4]string{e.Source.Code, e.Target.Code, e.Code, e.Date.Format("2006-01-02")})
+			}
+			b, _ := json.Marshal(struct {
+				File, ID string
+				Events   [][4]string
+			}{name, rec.ID, evs})
+			fmt.Println(string(b))
+		}
+		f.Close()
 	}
 }

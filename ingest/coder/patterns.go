@@ -132,13 +132,19 @@ func (a *analysis) matchPattern(p *cpattern, ps, pe, from, to int) (bool, int) {
 	pos := from
 	first := -1
 	lastPrep := -1
+	// the direct object noun phrase counts as one unit however long ("a $3
+	// billion package of military aid")
+	near := from + 7
+	if ci := a.chunkAt(from); ci >= 0 && a.chunks[ci].end > near && a.chunks[ci].prep == "" {
+		near = a.chunks[ci].end
+	}
 	for _, e := range p.post {
 		limit := to
 		if e.preps == nil {
 			if lastPrep >= 0 {
 				limit = min(to, lastPrep+6)
 			} else {
-				limit = min(to, from+7)
+				limit = min(to, near)
 			}
 		}
 		found := false

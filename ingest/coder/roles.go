@@ -140,10 +140,13 @@ done:
 	if a.up(j) != "TO" {
 		// control object: "urged Greece to", "wants Putin to"
 		ctl := controlLemmas[vi.lemma]
-		objControl := ctl == ctlAppeal || ctl == ctlWant || ctl == ctlDemand
+		objControl := ctl == ctlAppeal || ctl == ctlWant || ctl == ctlDemand || ctl == ctlCause
 		if ci := a.chunkAt(j); !objControl {
 		} else if ci >= 0 && a.chunks[ci].prep == "" && a.chunks[ci].end-a.chunks[ci].start <= 8 {
 			k := a.chunks[ci].end
+			if t := a.timeSpan(k); t > k && a.up(t) == "TO" { // "ordered China on Wednesday to close"
+				k = t
+			}
 			if a.up(k) == "TO" && a.isVerbAt(k+1) {
 				g.ctrlChunk = ci
 				j = k
@@ -214,7 +217,7 @@ func (a *analysis) chunkAt(i int) int {
 // complementizers are crossed or stop the search as appropriate.
 func (a *analysis) subjectOf(g *group, floor int) int {
 	j := g.first - 1
-	if j > floor && a.up(j) == "AND" && a.ment[j] < 0 && !g.inComplement {
+	if j > floor && (a.up(j) == "AND" || a.up(j) == "OR") && a.ment[j] < 0 && !g.inComplement {
 		if s, ok := a.sharedSubject(g, j, floor); ok {
 			return s
 		}
@@ -256,7 +259,10 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 			// subject is the chunk after the subordinator, and the clause is
 			// background, not the main clause's event
 			if subordinators[ch.prep] && ch.end == g.first && !skipped && a.resolve(ci).hasActor {
-				return -1
+				if strings.HasPrefix(a.resolve(ci).actor.Code, "---") {
+					return -1
+				}
+				return ci
 			}
 			if ch.prep != "" && ch.prep != "OF" {
 				if g.bare && !skipped && j == g.first-1 && !a.resolve(ci).hasActor {
@@ -271,12 +277,81 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 				continue
 			}
 			return ci
+		case a.is(j, wComma) && !skipped && a.ment[j] < 0:
+			// "Sergei Lavrov, Russia's foreign minister, said", "Russia,
+			// which holds the council's presidency, joined": the subject is
+			// the head before the aside, not the aside's last noun phrase
+			if open, host := a.aside(j, floor); open >= 0 {
+				if host >= 0 {
+					return host
+				}
+				j = open - 1
+				continue
+			}
 		case a.toks[j].up == ";" || a.toks[j].up == ":" || a.toks[j].up == "\"":
 			return -1
 		}
 		j--
 	}
 	return -1
+}
+
+// aside recognises a parenthetical that ends at the comma at close and sits
+// between a subject and its verb: an appositive noun phrase ("X, the
+// foreign minister,"), a relative clause (", who flew to Pyongyang,") or a
+// participle phrase (", speaking after talks with Y,"). It returns the
+// position of the opening comma and the subject chunk: the head before the
+// aside when it names an actor, else an appositive that does ("The top
+// U.N. official, Zeid Ra'ad al-Hussein,"), else the head itself; open is -1
+// when the words before close are no such aside.
+func (a *analysis) aside(close, floor int) (open, host int) {
+	open = -1
+	for k := close - 1; k > floor && k >= close-30; k-- {
+		u := a.up(k)
+		if u == ";" || u == ":" || u == "\"" || u == "(" || u == ")" {
+			return -1, -1
+		}
+		if a.is(k, wComma) {
+			open = k
+			break
+		}
+	}
+	if open < 0 || open+1 >= close {
+		return -1, -1
+	}
+	h := a.chunkAt(open - 1)
+	if h < 0 || a.chunks[h].prep != "" || a.chunks[h].time || a.chunks[h].end != open {
+		return -1, -1
+	}
+	first := open + 1
+	kind := byte(0)
+	switch {
+	case a.ment[first] < 0 && (a.up(first) == "WHO" || a.up(first) == "WHICH" || a.up(first) == "WHOSE"):
+		kind = 'r'
+	case a.ment[first] < 0 && a.verbs[first] != nil && (a.formKindAt(first) == 'g' || a.formKindAt(first) == 'd'):
+		kind = 'p'
+	default:
+		// an appositive: a noun phrase without a verb of its own
+		if a.chunkAt(first) < 0 || a.chunks[a.chunkAt(first)].prep != "" {
+			return -1, -1
+		}
+		for k := first; k < close; k++ {
+			if a.ment[k] < 0 && (a.isVerb[k] || a.is(k, wAux) || a.is(k, wWh)) {
+				return -1, -1
+			}
+		}
+		kind = 'a'
+	}
+	if kind == 'a' {
+		// a title after a name ("Kenzo Oshima, the U.N. relief
+		// coordinator,") states the office the sentence means
+		ap := a.chunkAt(first)
+		// (not after a country: "Pakistan, a key U.S. ally,")
+		if u := a.up(first); a.resolve(ap).hasActor && ((u == "THE" || u == "A" || u == "AN") && len(a.resolve(h).actor.Code) > 3 || !a.resolve(h).hasActor) {
+			return open, ap
+		}
+	}
+	return open, h
 }
 
 // coordinated returns ci plus the chunks coordinated with it ("A, B and C").
@@ -317,6 +392,13 @@ func (a *analysis) coordinated(ci int, leftward bool) []int {
 		// ", and" before a new clause ends the list
 		if !leftward && sawConj && sawComma && a.clauseAhead(j) {
 			return out
+		}
+		// "..., killing about 20 people, and the United Nations suspended":
+		// leftwards, ", and" after the object of another verb ends it too
+		if leftward && sawConj && sawComma && j >= 0 && a.chunkOf[j] >= 0 {
+			if s := a.chunks[a.chunkOf[j]].start; s > 0 && (a.isVerb[s-1] || a.is(s-1, wNum) || a.up(s-1) == "ABOUT") {
+				return out
+			}
 		}
 		if j == a.chunks[cur].start-1 || j == a.chunks[cur].end || j < 0 || j >= len(a.toks) {
 			return out
@@ -363,6 +445,11 @@ func (a *analysis) clauseEnd(from int) int {
 	for j := from; j < len(a.toks); j++ {
 		u := a.up(j)
 		if a.isVerb[j] && a.cls[j]&wAux == 0 {
+			// "struck what New Delhi called a militant camp": the naming
+			// verb of a free relative belongs to the object
+			if a.namingRelative(j) {
+				continue
+			}
 			// a new finite verb starts another clause unless it is a participle modifier
 			return j
 		}
@@ -405,6 +492,9 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		if ch.pron != "" {
 			continue
 		}
+		if (a.up(ch.start-1) == "WHAT" || a.up(ch.start) == "WHAT") && a.namingRelative(ch.end) {
+			continue // the namer of "what X called Y"
+		}
 		r := a.resolve(ci)
 		attached := sawNP
 		sawNP = true
@@ -421,12 +511,29 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 					if nx := a.strikeTarget(ci); nx >= 0 {
 						return a.coordinated(nx, false)
 					}
+					// "suspended deliveries of tanks, jets and missiles to
+					// Egypt": goods of no country go to the recipient
+					for nx := ci + 1; nx < len(a.chunks) && a.chunks[nx].start < lim; nx++ {
+						if p := a.chunks[nx].prep; (p == "TO" || p == "AGAINST" || p == "INTO") && a.resolve(nx).hasActor && !strings.HasPrefix(a.resolve(nx).actor.Code, "---") {
+							return a.coordinated(nx, false)
+						}
+					}
 				}
 				return a.coordinated(ci, false)
+			}
+			// "hosted Kim Yo Jong, the sister of North Korean leader Kim
+			// Jong Un,": a name the dictionaries lack is identified by its
+			// appositive
+			if ap := a.appositive(ci); !r.hasActor && ap >= 0 {
+				return []int{ap}
 			}
 			continue
 		}
 		if !r.hasActor || nonTargetPreps[ch.prep] && ch.prep != "FROM" && !(ch.prep == "BY" && attached) {
+			continue
+		}
+		// "take it back by force": a means, no actor
+		if ch.prep == "BY" && meansNouns[a.up(ch.end-1)] {
 			continue
 		}
 		// "arrived in Havana": the place of a visit is its target
@@ -442,7 +549,9 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		if h := a.up(ch.end - 1); h == "REQUEST" || h == "INVITATION" || h == "BEHEST" || h == "URGING" {
 			continue
 		}
-		if pp == nil {
+		// "deliveries of tanks and missiles to Egypt": a thing of unknown
+		// country gives way to a later country in the clause
+		if pp == nil || strings.HasPrefix(a.resolve(pp[0]).actor.Code, "---") && !strings.HasPrefix(r.actor.Code, "---") && !locationPreps[ch.prep] {
 			pp = a.coordinated(ci, false)
 			a.locTarget = locationPreps[ch.prep]
 		}
@@ -573,8 +682,20 @@ func (a *analysis) listIntro(ci, vpos int) int {
 // when no predicate precedes the AND in the clause.
 func (a *analysis) sharedSubject(g *group, j, floor int) (int, bool) {
 	k := j - 1
-	for k >= floor && !(a.isVerb[k] || a.is(k, wAux) && a.ment[k] < 0) {
-		if a.is(k, wPunct) && !a.is(k, wComma) || a.ment[k] < 0 && a.is(k, wWh) {
+	// (verbs of infinitives and relative clauses are not the predicate
+	// the AND coordinates with: "shot down a drone that violated its
+	// airspace, and warned Washington")
+	relVerb := func(k int) bool {
+		u := a.up(k - 1)
+		return u == "TO" || k > 0 && a.ment[k-1] < 0 && (u == "THAT" || u == "WHICH" || u == "WHO")
+	}
+	for k >= floor && !(a.isVerb[k] && !relVerb(k) || a.is(k, wAux) && a.ment[k] < 0 && !relVerb(k)) {
+		// ("denounced the ceremony as a farce and accused ...": AS before a
+		// noun phrase is a preposition, no clause boundary)
+		// (a relative pronoun after a noun is crossed: "shot down a drone
+		// that violated its airspace, and warned")
+		relPron := a.ment[k] < 0 && (a.up(k) == "THAT" || a.up(k) == "WHICH" || a.up(k) == "WHO") && a.chunkAt(k-1) >= 0
+		if a.is(k, wPunct) && !a.is(k, wComma) || a.ment[k] < 0 && a.is(k, wWh) && !relPron && !(a.up(k) == "AS" && a.chunkAt(k+1) >= 0 && a.chunks[a.chunkAt(k+1)].prep == "AS") {
 			return -1, false
 		}
 		k--
@@ -642,3 +763,53 @@ var subordinators = map[string]bool{"SINCE": true, "AFTER": true, "BEFORE": true
 // venueHeads are nouns whose following location PP is where they happen.
 var venueHeads = map[string]bool{"MEETING": true, "MEETINGS": true, "TALKS": true, "SUMMIT": true,
 	"CONFERENCE": true, "SESSION": true, "NEGOTIATIONS": true, "DISCUSSIONS": true, "CONSULTATIONS": true}
+
+// appositive returns the chunk naming the actor of an appositive noun
+// phrase right after chunk ci (", the sister of North Korean leader Kim
+// Jong Un,", ", the chief financial officer of China's Huawei"), closed by
+// a comma or the end of the clause; -1 if none.
+func (a *analysis) appositive(ci int) int {
+	end := a.chunks[ci].end
+	if !a.is(end, wComma) {
+		return -1
+	}
+	ap := a.chunkAt(end + 1)
+	if ap < 0 || a.chunks[ap].prep != "" || a.chunks[ap].time || a.chunks[ap].start != end+1 {
+		return -1
+	}
+	cand := ap
+	if !a.resolve(ap).hasActor {
+		nx := ap + 1
+		if nx >= len(a.chunks) || a.chunks[nx].start != a.chunks[ap].end+1 || a.chunks[nx].prep != "OF" || !a.resolve(nx).hasActor {
+			return -1
+		}
+		cand = nx
+	}
+	if strings.HasPrefix(a.resolve(cand).actor.Code, "---") {
+		return -1
+	}
+	// the appositive ends at a comma, the sentence end or a preposition
+	last := a.chunks[cand].end
+	if u := a.up(last); last < len(a.toks) && !a.is(last, wComma) && u != "." && !a.is(last, wPrep) {
+		return -1
+	}
+	return cand
+}
+
+// namingRelative reports a naming verb at j in a free relative "what X
+// called/described as Y".
+func (a *analysis) namingRelative(j int) bool {
+	if j >= len(a.toks) || !judgeLemmas[a.verbLemma(j)] {
+		return false
+	}
+	ci := a.chunkAt(j - 1)
+	return ci >= 0 && (a.up(a.chunks[ci].start-1) == "WHAT" || a.up(a.chunks[ci].start) == "WHAT")
+}
+
+// verbLemma returns the lemma of the first verb reading at j.
+func (a *analysis) verbLemma(j int) string {
+	if len(a.verbs[j]) == 0 {
+		return ""
+	}
+	return a.verbs[j][0].lemma
+}

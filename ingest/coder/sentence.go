@@ -92,6 +92,9 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 				continue // "claimed responsibility", "expressed concern"
 			}
 		}
+		if judgeLemmas[g.verb.lemma] && a.up(g.last+1) == "AS" && a.verdictAfter(g.last+2, min(len(a.toks), g.last+8)) != "" {
+			continue // "a move Beijing described as an escalation": a judgement
+		}
 		isSay[g] = true
 		subj := a.subjectOf(g, 0)
 		var sayer []int
@@ -138,9 +141,21 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 	}
 	var prevSubj, prevObj []int
+	prevCoded := false // the last clause coded an event
 	var clauseSubj []subjAt
-	for _, g := range groups {
-		if isSay[g] || relative[g] {
+	for gi, g := range groups {
+		if isSay[g] || relative[g] || a.namingRelative(g.head) {
+			continue
+		}
+		// "Khashoggi, a journalist who had criticised the crown prince,":
+		// a past perfect in a relative clause is background
+		if g.perfect && a.up(g.first) == "HAD" && g.first > 0 && a.ment[g.first-1] < 0 && (a.up(g.first-1) == "WHO" || a.up(g.first-1) == "WHICH") {
+			continue
+		}
+		// "would not send ground troops to fight Islamic State", "has no
+		// plans to send troops to join the campaign": an infinitive that
+		// continues a negated or speculative clause is not asserted either
+		if a.up(g.first-1) == "TO" && gi > 0 && a.negatedChain(groups[gi-1], g) {
 			continue
 		}
 		at, leading := reporter(g)
@@ -160,7 +175,20 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 		}
 		subj := a.subjectOf(g, floor)
-		participle := a.formKindAt(g.head) == 'g' && g.first == g.head && a.is(g.first-1, wComma)
+		// ", a day after Indian warplanes struck ...": a background clause
+		// set off by a comma is the writer's, not the reporting verb's
+		if subj >= 0 && subordinators[a.chunks[subj].prep] && leading && a.setOff(a.chunks[subj].start-1) {
+			at, leading, say = nil, false, nil
+		}
+		participle := a.formKindAt(g.head) == 'g' && g.first == g.head && (a.is(g.first-1, wComma) || a.up(g.first-1) == "BY" && g.first > 1 && a.isVerb[g.first-2])
+		// "Trump told reporters after meeting Putin": the gerund's subject
+		// is the subject of the clause it follows, reporting verbs included
+		if u := a.up(g.first - 1); a.formKindAt(g.head) == 'g' && g.first == g.head && gi > 0 && (u == "AFTER" || u == "BEFORE" || u == "WHILE" || u == "UPON") {
+			if s0 := a.subjectOf(groups[gi-1], 0); s0 >= 0 && a.resolve(s0).hasActor {
+				prevSubj = a.coordinated(s0, true)
+				participle = true
+			}
+		}
 		if participle {
 			if len(prevSubj) == 0 {
 				continue
@@ -182,8 +210,25 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 			subj = -1
 		}
+		// "bombers took off from a base in Iran to strike militants in
+		// Syria": when the clause before coded nothing, its subject does
+		// what the purpose clause says
+		bareGoal := !purpose && !prevCoded && a.causeSubject(g) < 0 && a.purposeClause(g) && len(prevObj) == 0 && len(prevSubj) > 0 && subj < 0
+		if bareGoal {
+			// "threatened at the United Nations to destroy": the
+			// infinitive completes a control verb across an adjunct
+			var before *group
+			for _, g2 := range groups {
+				if g2.last < g.first && (before == nil || g2.last > before.last) {
+					before = g2
+				}
+			}
+			if before != nil && controlLemmas[before.verb.lemma] != ctlNone {
+				bareGoal = false
+			}
+		}
 		var subjs []int
-		if purpose || participle {
+		if purpose || participle || bareGoal {
 			subjs = prevSubj
 		} else if subj >= 0 {
 			if a.chunks[subj].pron != "" {
@@ -196,12 +241,28 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 				}
 			} else {
 				subjs = a.coordinated(subj, true)
+				// "The United States and more than a dozen European countries
+				// expelled": the conjunct that names an actor acts
+				if len(a.actorsOf(subjs)) == 0 {
+					if lc := a.leftConjunct(subj); lc >= 0 {
+						subjs = a.coordinated(lc, true)
+					}
+				}
 			}
 		}
 		a.reactTo = nil
+		// "accused Turkey of ... and promised further retaliation", "met
+		// Rouhani and urged him to ...": a predicate coordinated with the
+		// one before shares its subject, and its pronoun or missing object
+		// is the earlier predicate's target
+		coordVP := !g.inComplement && a.up(g.first-1) == "AND" && a.ment[g.first-1] < 0 && len(prevObj) > 0
 		if !purpose && !participle && len(subjs) > 0 && len(prevSubj) > 0 && a.up(g.first-1) != "TO" {
 			a.reactTo = prevSubj
+			if coordVP {
+				a.reactTo = prevObj
+			}
 		}
+		earlierSubj := prevSubj
 		if len(subjs) > 0 {
 			prevSubj = subjs
 			clauseSubj = append(clauseSubj, subjAt{g.first, subjs})
@@ -235,10 +296,33 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			continue
 		}
 		objRef := say
-		if (purpose || participle) && len(prevObj) > 0 {
+		if (purpose || participle || coordVP) && len(prevObj) > 0 {
 			objRef = prevObj
+		} else if len(say) == 0 && len(earlierSubj) > 0 && len(subjs) > 0 && !a.sameActors(subjs, earlierSubj) && a.personObject(g) {
+			// "Erdogan won re-election, and Putin congratulated him": an
+			// object pronoun of a new clause is the earlier subject
+			objRef = earlierSubj
+		}
+		// "Heavy fighting broke out between Armenia and Azerbaijan": the
+		// sides of a fight named after BETWEEN fight each other
+		if subj >= 0 && !a.resolve(subj).hasActor && fightNouns[a.up(a.chunks[subj].end-1)] && !g.neg && !g.future {
+			if sides := a.betweenSides(g.last+1, a.clauseEnd(g.last+1)); len(sides) > 0 {
+				day := eventDate(dates, g.head, a.chunks[subj].start, a.clauseEnd(g.last+1), defDay)
+				acts := a.actorsOf(sides)
+				for _, x := range acts {
+					for _, y := range acts {
+						if x.Code != y.Code {
+							evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: x, Target: y, Code: "190", Date: day,
+								Evidence: append(a.evidenceOf(sides), "verb:"+lemmaKey(g.verb), "fight between")})
+						}
+					}
+				}
+				prevCoded = true
+				continue
+			}
 		}
 		ev := a.codeGroup(g, subjs, objRef)
+		prevCoded = ev != nil
 		if ev == nil {
 			continue
 		}
@@ -248,6 +332,13 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			lo = a.chunks[subj].start
 		}
 		day := eventDate(dates, g.head, lo, hi, defDay)
+		// ", a day after London imposed sanctions": the background event is
+		// dated from the main clause's event
+		if subj >= 0 && len(evs) > 0 && !evs[len(evs)-1].Date.IsZero() {
+			if n, ok := a.clauseShift(a.chunks[subj]); ok {
+				day = evs[len(evs)-1].Date.AddDate(0, 0, n)
+			}
+		}
 		place := eventPlace(places, g.head, lo, hi)
 		var rep *schema.Actor
 		if acts := a.actorsOf(say); len(acts) > 0 {
@@ -257,10 +348,17 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		pairs := ev.pairs
 		// CAMEO.2.0 transformations: an attack reported in a reporting verb's
 		// complement is an allegation. "A said B attacked C" is A accusing B
-		// (112); "A said A attacked C" is A claiming responsibility (015).
+		// (112); "A said A attacked C" is A claiming responsibility (015),
+		// except that a state reporting its own forces' strikes ("Israel
+		// said its warplanes struck ...", "Pakistan said it had shot down
+		// two Indian jets") reports the strike itself.
 		if leading && rep != nil && !g.future && (root(ev.code) == "18" || root(ev.code) == "19" || root(ev.code) == "20") {
 			var kept [][2]schema.Actor
 			for _, p := range ev.pairs {
+				if c := countryOf(rep.Code); c != "" && c == countryOf(p[0].Code) && !armedGroup(rep.Code) && !armedGroup(p[0].Code) && at.g.verb.lemma != "CLAIM" {
+					kept = append(kept, p)
+					continue
+				}
 				if p[0].Code == rep.Code {
 					evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: "015",
 						Date: day, Place: place, Evidence: append([]string{"transform:A says A attacked C = A claims responsibility"}, ev.evidence...)})
@@ -271,7 +369,15 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 			pairs = kept
 		}
+		// "..., after Hollande ordered troops to help ...": a background
+		// clause adds events between countries, or domestic coercion and
+		// violence; a government's dealings with its own forces or people
+		// there are circumstances of the main event
+		sub := subj >= 0 && subordinators[a.chunks[subj].prep]
 		for _, p := range pairs {
+			if sub && p[0].Country() == p[1].Country() && !violentRoot(ev.code) && root(ev.code) != "14" {
+				continue
+			}
 			rep := rep
 			if rep != nil && rep.Code == p[0].Code {
 				rep = nil
@@ -279,7 +385,10 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			// "Protesters stormed the U.S. embassy in Baghdad": an actor of
 			// unknown country takes the country of the event's place (CAMEO)
 			// (not officials, who meet and negotiate abroad)
-			if place != nil && len(place.Country) == 3 && strings.HasPrefix(p[0].Code, "---") && place.Country != p[1].Country() && !strings.HasPrefix(p[0].Code, "---GOV") {
+			// (protesters, rebels and civilians acting in their own country's
+			// place are of that country also when the target is: "protesters
+			// stormed the government headquarters in Yerevan")
+			if place != nil && len(place.Country) == 3 && strings.HasPrefix(p[0].Code, "---") && (place.Country != p[1].Country() || domesticAgent(p[0].Code)) && !strings.HasPrefix(p[0].Code, "---GOV") {
 				p[0].Code = place.Country + p[0].Code[3:]
 			}
 			e := CodedEvent{
@@ -291,6 +400,34 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 	}
 	evs = append(evs, a.reactions(idx, clauseSubj, dates, places, defDay)...)
+	// "Abe said the launch was an unprecedented threat": a judgement in a
+	// reporting verb's complement denounces the act's author
+	for _, g := range groups {
+		if !isSayGroup(g) || g.neg {
+			continue
+		}
+		subj := a.subjectOf(g, 0)
+		if subj < 0 {
+			continue
+		}
+		code, tgt := a.judgedComplement(g)
+		if code == "" {
+			continue
+		}
+		sayer := a.coordinated(subj, true)
+		if len(tgt) == 0 {
+			tgt = a.firstSubject(g.first)
+		}
+		day := eventDate(dates, g.head, a.chunks[subj].start, a.clauseEnd(g.last+1), defDay)
+		for _, src := range a.actorsOf(sayer) {
+			for _, t := range a.actorsOf(tgt) {
+				if src.Country() != t.Country() {
+					evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: src, Target: t, Code: code, Date: day,
+						Evidence: append(append(a.evidenceOf(sayer), a.evidenceOf(tgt)...), "verb:"+lemmaKey(g.verb), "judgement")})
+				}
+			}
+		}
+	}
 	return dedupe(evs), "", ""
 }
 
@@ -523,6 +660,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		code, swap = pas, true // "faces criticism from X": X is the source
 	}
 	kind := controlLemmas[g.verb.lemma]
+	causeOwn := false
 	tgtFrom, tgtTo := g.last+1, hi
 	evidence := []string{"verb:" + lemmaKey(g.verb)}
 	if pat != "" {
@@ -542,6 +680,12 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		switch kind {
 		case ctlIntent:
 			code = intentCode(cact)
+			// "The EU agreed to ban imports": a body's decision to reduce
+			// relations or impose sanctions is the act itself, not a threat
+			// (agreeing to yield stays an intent: "agreed to resign", 0341)
+			if (g.verb.lemma == "AGREE" || g.verb.lemma == "DECIDE" || g.verb.lemma == "VOTE") && !g.future && root(cact) == "16" {
+				code = cact
+			}
 			if cact == "" {
 				code = ""
 				switch g.verb.lemma {
@@ -578,6 +722,16 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			return nil
 		case ctlPass:
 			code = cact
+		case ctlCause:
+			if !hasCtrl || cact == "" {
+				return nil
+			}
+			code = cact
+			// "ordered troops to help the Malian army": an order to one's own
+			// forces is the orderer's act on the complement's object
+			if ca, sa := a.actorsOf([]int{g.ctrlChunk}), a.actorsOf(subjs); len(ca) > 0 && len(sa) > 0 && (countryOf(ca[0].Code) == "" || ca[0].Country() == sa[0].Country()) {
+				hasCtrl, causeOwn = false, true
+			}
 		default:
 			if g.passive && g.verb.lemma == "SCHEDULE" || code == "" {
 				code = cact
@@ -599,16 +753,31 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	}
 	// "Erdogan called Putin his dear friend", "called the crash a terrorist
 	// act": CALL with a second object names something, it is no phone call
-	if g.verb.lemma == "CALL" && g.comp == nil && !a.is(g.last+1, wPrep) && a.insultAfter(g.last+1, min(hi, g.last+8)) {
-		code = "111" // "calling him a dictator": a denunciation
-	} else if g.verb.lemma == "CALL" && g.comp == nil && a.callNames(g) {
-		return nil
+	evaluative := false
+	if judgeLemmas[g.verb.lemma] && g.comp == nil && (!a.is(g.last+1, wPrep) || a.up(g.last+1) == "AS" && g.verb.lemma != "CALL") {
+		switch a.verdictAfter(g.last+1, min(hi, g.last+8)) {
+		case "111":
+			code, evaluative = "111", true // "calling him a dictator", "called the test a grave provocation"
+		case "12":
+			code, evaluative = "120", true // "calling the decision null and void"
+		default:
+			if g.verb.lemma != "CALL" {
+				break
+			}
+			if a.callNames(g) {
+				return nil
+			}
+		}
 	}
 	if g.future && g.comp == nil {
 		code = intentCode(code)
 	}
 	if g.neg {
-		if g.future || kind == ctlIntent || kind == ctlWant {
+		// "The European Union does not recognise the results": refusing
+		// recognition, acceptance or support now is a rejection (12)
+		if g.comp == nil && !g.perfect && acceptLemmas[g.verb.lemma] && a.presentTense(g) {
+			code = "120"
+		} else if g.future || kind == ctlIntent || kind == ctlWant {
 			code = rejectCode(code)
 			if code == "" {
 				return nil
@@ -659,9 +828,32 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			tgts = a.coordinated(g.ctrlChunk, false)
 		} else {
 			tgts = a.objectOf(tgtFrom, tgtTo, code)
+			// "recaptured the city of Ramadi from Islamic State militants":
+			// a place taken from someone is taken from them
+			if takeLemmas[g.verb.lemma] {
+				if fr := a.fromActor(tgtFrom, tgtTo); fr >= 0 {
+					tgts = a.coordinated(fr, false)
+				}
+			}
 			if len(tgts) == 0 && g.comp != nil {
 				tgts = a.objectOf(g.last+1, g.comp.first, code)
 			}
+		}
+	}
+	if causeOwn {
+		known := false
+		for _, t := range a.actorsOf(tgts) {
+			known = known || countryOf(t.Code) != ""
+		}
+		if !known {
+			return nil
+		}
+	}
+	// "..., accusing the Nordic countries of harbouring militants": a
+	// definite description of countries refers back like a pronoun
+	if len(say) > 0 && !g.passive {
+		if ci := a.chunkAt(g.last + 1); ci >= 0 && a.chunks[ci].prep == "" && (!a.resolve(ci).hasActor || strings.HasPrefix(a.resolve(ci).actor.Code, "---")) && a.up(a.chunks[ci].start) == "THE" && anaphoricHeads[a.up(a.headBeforeOf(ci))] {
+			tgts = say
 		}
 	}
 	// object pronouns refer to the reporting actor ("fired at it") or, in a
@@ -684,19 +876,27 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "X raised tariffs on Y, and Beijing vowed countermeasures", "and
 	// Syria condemned the move": a reaction without an actor object answers
 	// the subject of the clause before
-	if len(ta) == 0 && len(a.reactTo) > 0 && (root(code) == "11" || root(code) == "12" || root(code) == "13") {
-		for _, t := range a.actorsOf(a.reactTo) {
+	react := a.reactTo
+	if len(react) == 0 && (evaluative || a.eventObject(g, hi)) {
+		// "North Korea said it had tested a bomb, and Park called the test a
+		// grave provocation": the judged act is the first subject's
+		react = a.firstSubject(g.first)
+	}
+	if len(ta) == 0 && len(react) > 0 && (root(code) == "10" || root(code) == "11" || root(code) == "12" || root(code) == "13") {
+		for _, t := range a.actorsOf(react) {
 			if t.Country() != sa[0].Country() {
 				ta = append(ta, t)
 			}
 		}
 		if len(ta) > 0 {
-			tgts = a.reactTo
+			tgts = react
 		}
 	}
 	// "Russia and the United States agreed to a truce in Syria": a place
 	// is no target of a reciprocal action between coordinated subjects
-	if len(sa) > 1 && a.locTarget && !materialRoot(code) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
+	// ("Thai and Cambodian troops exchanged artillery fire near the
+	// temple": fighting between the subjects, whatever the place)
+	if len(sa) > 1 && (a.locTarget && !materialRoot(code) || (inherentReciprocal[g.verb.lemma] || g.verb.lemma == "EXCHANGE") && a.placeTargets(tgts)) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
 		ta = nil
 	}
 	ge := &groupEvent{code: code, hi: hi, tgts: tgts}
@@ -704,7 +904,21 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	switch {
 	case len(ta) > 0:
 		ta = a.domesticTargets(sa, ta, srcs, hi)
+		lo := g.first
+		if len(srcs) > 0 && a.chunks[srcs[0]].start < lo {
+			lo = a.chunks[srcs[0]].start
+		}
 		for _, s := range sa {
+			// "Seleka rebels seized the capital of the Central African
+			// Republic", "protesters marched through Bucharest": rebels,
+			// protesters or civilians of no named country acting on a
+			// country or its institutions, in a clause that names no other
+			// country, are that country's own
+			if strings.HasPrefix(s.Code, "---") && domesticAgent(s.Code) && len(ta) == 1 {
+				if c := countryOf(ta[0].Code); c != "" && a.onlyCountry(c, lo, hi) {
+					s.Code = c + s.Code[3:]
+				}
+			}
 			for _, t := range ta {
 				// "Xi opened a summit in Beijing": a meeting place in the
 				// source's own country is no consultation partner
@@ -771,6 +985,7 @@ var reciprocalNouns = map[string]bool{
 	"HANDS": true, "VIEWS": true, "PRISONERS": true, "CONSULTATIONS": true, "SUMMIT": true, "DIALOGUE": true,
 	"COOPERATION": true, "DECLARATION": true, "SETTLEMENT": true, "ARMISTICE": true, "CONSENSUS": true,
 	"UNDERSTANDING": true, "JOINT": true, "MUTUAL": true, "BILATERAL": true, "COMPROMISE": true,
+	"FIRE": true, "GUNFIRE": true, "SHOTS": true, "BLOWS": true, "SALVOS": true,
 }
 
 // reciprocal reports whether a group with a coordinated subject and no
@@ -930,13 +1145,46 @@ var insultWords = map[string]bool{
 	"DOTARD": true, "KILLER": true, "KILLERS": true, "ENEMY": true, "NAZI": true, "NAZIS": true,
 }
 
-func (a *analysis) insultAfter(from, to int) bool {
+// verdictWords are judgements that make "call X Y" (and "a move that X
+// called Y") a denunciation of X or of whoever did it.
+var verdictWords = map[string]bool{
+	"PROVOCATION": true, "PROVOCATIONS": true, "PROVOCATIVE": true, "UNACCEPTABLE": true, "SHAMEFUL": true,
+	"OUTRAGEOUS": true, "ILLEGAL": true, "ILLEGITIMATE": true, "FARCE": true, "STUPID": true, "VIOLATION": true,
+	"MISTAKE": true, "BLUNDER": true, "ABSURD": true, "UNJUST": true, "FABRICATION": true, "LIE": true, "LIES": true,
+	"BETRAYAL": true, "AGGRESSION": true, "PIRACY": true, "TERRORISM": true, "HOSTILE": true, "CRIME": true,
+	"DISGRACE": true, "DISGRACEFUL": true, "RECKLESS": true, "IRRESPONSIBLE": true, "INSULT": true, "BLACKMAIL": true,
+	"HYPOCRITICAL": true, "RIDICULOUS": true, "ARROGANT": true, "OUTRAGE": true, "TRAVESTY": true, "SCANDALOUS": true,
+	"UNLAWFUL": true, "HOSTILITY": true, "INTERFERENCE": true, "INTIMIDATION": true, "BULLYING": true,
+	"DESPICABLE": true, "BARBARIC": true, "COWARDLY": true, "HEINOUS": true, "ATROCITY": true, "THREAT": true,
+	"MENACE": true, "ESCALATION": true,
+}
+
+// judgeLemmas name something as something: "called the test a
+// provocation", "described the move as an escalation".
+var judgeLemmas = map[string]bool{"CALL": true, "DESCRIBE": true, "BRAND": true, "LABEL": true, "TERM": true,
+	"DUB": true, "CHARACTERIZE": true, "CHARACTERISE": true}
+
+// dismissalWords make "call X Y" a rejection of X ("calling the ruling
+// null and void").
+var dismissalWords = map[string]bool{"NULL": true, "VOID": true, "INVALID": true, "BASELESS": true,
+	"GROUNDLESS": true, "UNFOUNDED": true, "MEANINGLESS": true, "WORTHLESS": true}
+
+// verdictAfter returns "111" when the words from..to name a denunciation
+// (an insult or a negative judgement), "12" when they dismiss, else "".
+func (a *analysis) verdictAfter(from, to int) string {
 	for j := from; j < to && j < len(a.toks); j++ {
-		if insultWords[a.up(j)] {
-			return true
+		u := a.up(j)
+		if insultWords[u] || verdictWords[u] {
+			if actWords[a.up(j+1)] {
+				continue // "called the shootings a terrorist attack": naming an act
+			}
+			return "111"
+		}
+		if dismissalWords[u] {
+			return "12"
 		}
 	}
-	return false
+	return ""
 }
 
 // forceCode refines generic military force (190) by who uses it on whom:
@@ -944,9 +1192,6 @@ func (a *analysis) insultAfter(from, to int) bool {
 // CAMEO 170), and insurgents attacking civilians or a country at large is an
 // assault (18), not conventional military force.
 func forceCode(code string, src, tgt schema.Actor) string {
-	if code != "190" {
-		return code
-	}
 	hasSeg := func(a schema.Actor, segs ...string) bool {
 		for i := 3; i+3 <= len(a.Code); i += 3 {
 			for _, s := range segs {
@@ -956,6 +1201,23 @@ func forceCode(code string, src, tgt schema.Actor) string {
 			}
 		}
 		return false
+	}
+	// protesters burning, storming or attacking riot (CAMEO 145)
+	if hasSeg(src, "OPP") && !hasSeg(src, "REB", "MIL", "UAF", "INS", "GOV", "COP") && (code == "180" || code == "190" || strings.HasPrefix(code, "1712") || code == "171") {
+		return "145"
+	}
+	// police or courts taking someone of their own country ("Malaysian
+	// police arrested former Prime Minister Najib") arrest, not abduct
+	if strings.HasPrefix(code, "181") && hasSeg(src, "COP", "JUD") && !hasSeg(src, "REB", "UAF", "INS") && src.Country() == tgt.Country() {
+		return "173"
+	}
+	if code != "190" {
+		return code
+	}
+	// "Syria's foreign minister clashed with Ban Ki-moon": officials without
+	// forces clash in words (CAMEO 111)
+	if hasSeg(src, "GOV") && !hasSeg(src, "MIL", "COP", "SPY") && (hasSeg(tgt, "GOV") || strings.HasPrefix(tgt.Code, "IGO")) && !hasSeg(tgt, "MIL", "COP", "REB", "UAF") {
+		return "111"
 	}
 	armedTgt := hasSeg(tgt, "MIL", "COP", "REB", "UAF", "INS", "SPY")
 	switch {
@@ -987,6 +1249,7 @@ var victimLemmas = map[string]bool{"DIE": true, "PERISH": true}
 var patientBlocks = map[string]bool{"KILL": true, "ASSASSINATE": true, "KIDNAP": true}
 
 var patientLemmas = map[string]bool{"KILL": true, "WOUND": true, "INJURE": true, "ARREST": true, "DETAIN": true,
+	"JAIL": true, "IMPRISON": true,
 	"CAPTURE": true, "SHOOT": true, "EXECUTE": true, "BEHEAD": true, "MURDER": true, "ABDUCT": true, "KIDNAP": true,
 	"ASSASSINATE": true, "HANG": true, "SLAY": true, "TORTURE": true}
 
@@ -1018,4 +1281,316 @@ func (a *analysis) directObject(g *group) bool {
 		return !ch.time && (p == "" || ch.start <= g.last+2 && (p == "DOWN" || p == "UP" || p == "OFF" || p == "OUT"))
 	}
 	return false
+}
+
+// firstSubject returns the first actor chunk before position lim that is
+// no prepositional object or time expression: the subject of the
+// sentence's first clause.
+func (a *analysis) firstSubject(lim int) []int {
+	for cj := range a.chunks {
+		ch := &a.chunks[cj]
+		if ch.start >= lim {
+			break
+		}
+		if ch.prep == "" && !ch.time && ch.pron == "" && a.resolve(cj).hasActor {
+			return []int{cj}
+		}
+	}
+	return nil
+}
+
+// placeTargets reports target chunks that are all prepositional phrases of
+// place ("near the temple", "across the border"), not partners.
+func (a *analysis) placeTargets(tgts []int) bool {
+	for _, ci := range tgts {
+		switch a.chunks[ci].prep {
+		case "", "WITH", "AGAINST", "ON", "AT", "TO", "FOR", "FROM", "BY":
+			return false
+		}
+	}
+	return true
+}
+
+// domesticAgent reports an unknown-country actor whose kind acts mostly in
+// its own country: protesters, rebels, civilians, workers, students.
+func domesticAgent(code string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "OPP", "REB", "CVL", "PPL", "LAB", "EDU", "STU", "REF":
+			return true
+		}
+	}
+	return false
+}
+
+// negatedChain reports that g, an infinitive, continues the clause of the
+// negated or speculative group before it (no clause punctuation between).
+func (a *analysis) negatedChain(before, g *group) bool {
+	last := before
+	for last.comp != nil {
+		if last.neg || last.spec {
+			break
+		}
+		last = last.comp
+	}
+	if !(before.neg || before.spec || last.neg || last.spec) {
+		return false
+	}
+	for k := before.last + 1; k < g.first; k++ {
+		if a.toks[k].punct {
+			return false
+		}
+	}
+	return true
+}
+
+// eventNouns name an act whose author a reaction answers ("condemned the
+// launch", "criticised the decision").
+var eventNouns = map[string]bool{
+	"LAUNCH": true, "LAUNCHES": true, "TEST": true, "TESTS": true, "MOVE": true, "DECISION": true, "ATTACK": true,
+	"ATTACKS": true, "STRIKE": true, "STRIKES": true, "KILLING": true, "KILLINGS": true, "BOMBING": true, "ANNEXATION": true,
+	"INVASION": true, "RAID": true, "EXECUTION": true, "EXECUTIONS": true, "INCURSION": true, "OFFENSIVE": true,
+	"CRACKDOWN": true, "SEIZURE": true, "DETENTION": true, "ARREST": true, "EXPULSION": true, "BAN": true, "VISIT": true,
+	"REMARKS": true, "COMMENTS": true, "STATEMENT": true, "PROVOCATION": true, "PROVOCATIONS": true, "ACTION": true,
+	"ACTIONS": true, "STEP": true, "BLAST": true, "SHELLING": true, "BOMBARDMENT": true, "DEPLOYMENT": true,
+	"EXERCISES": true, "DRILLS": true, "SANCTIONS": true, "TARIFFS": true, "REFERENDUM": true, "VOTE": true,
+}
+
+// eventObject reports a direct object of g that names an act and no actor.
+func (a *analysis) eventObject(g *group, hi int) bool {
+	ci := a.chunkAt(g.last + 1)
+	if ci < 0 || a.chunks[ci].prep != "" || a.chunks[ci].end > hi || a.resolve(ci).hasActor {
+		return false
+	}
+	return eventNouns[a.up(a.chunks[ci].end-1)]
+}
+
+// judgedComplement reads a reporting verb's complement of the form "[NP]
+// was/is [judgement]" ("said the launch was an unprecedented threat"): the
+// code of the judgement (111 or 120) and the judged actor chunk, if the NP
+// names one.
+func (a *analysis) judgedComplement(g *group) (string, []int) {
+	j := g.last + 1
+	for j < len(a.toks) && (a.up(j) == "THAT" || a.is(j, wAdv) || a.chunkAt(j) >= 0 && a.chunks[a.chunkAt(j)].time || a.is(j, wPrep) && a.chunkAt(j+1) >= 0 && a.chunks[a.chunkAt(j+1)].time) {
+		j++
+	}
+	ci := a.chunkAt(j)
+	if ci < 0 || a.chunks[ci].prep != "" || a.chunks[ci].pron != "" && a.chunks[ci].pron != "IT" {
+		return "", nil
+	}
+	k := a.chunks[ci].end
+	if !a.is(k, wBe) || a.ment[k] >= 0 {
+		return "", nil
+	}
+	end := k + 1
+	for end < len(a.toks) && end < k+8 && !a.toks[end].punct && !a.isVerb[end] {
+		end++
+	}
+	var code string
+	switch a.verdictAfter(k+1, end) {
+	case "111":
+		code = "111"
+	case "12":
+		code = "120"
+	default:
+		return "", nil
+	}
+	if a.resolve(ci).hasActor && a.chunks[ci].pron == "" {
+		return code, []int{ci}
+	}
+	if a.chunks[ci].pron == "" && !eventNouns[a.up(a.chunks[ci].end-1)] {
+		return "", nil
+	}
+	return code, nil
+}
+
+// leftConjunct returns the actor chunk coordinated by AND before chunk ci
+// ("A and (more than) a dozen countries"), or -1.
+func (a *analysis) leftConjunct(ci int) int {
+	j := a.chunks[ci].start - 1
+	for j >= 0 && (a.up(j) == "THAN" || a.up(j) == "MORE" || a.up(j) == "LESS" || a.up(j) == "OTHER" || a.up(j) == "SEVERAL") {
+		j--
+	}
+	if a.up(j) != "AND" || a.ment[j] >= 0 {
+		return -1
+	}
+	p := a.chunkAt(j - 1)
+	if p < 0 || a.chunks[p].prep != a.chunks[ci].prep || !a.resolve(p).hasActor {
+		return -1
+	}
+	return p
+}
+
+// onlyCountry reports that every country named between lo and hi is c.
+func (a *analysis) onlyCountry(c string, lo, hi int) bool {
+	for _, m := range a.mentions {
+		if !m.actor || m.code == "" || m.start < lo || m.start >= hi {
+			continue
+		}
+		if mc := countryOf(m.code); mc != "" && mc != c || strings.HasPrefix(m.code, "IGO") || strings.HasPrefix(m.code, "IMG") {
+			return false
+		}
+	}
+	return true
+}
+
+// fightNouns name fighting whose sides a BETWEEN phrase gives.
+var fightNouns = map[string]bool{"FIGHTING": true, "CLASHES": true, "CLASH": true, "BATTLES": true, "BATTLE": true,
+	"WAR": true, "HOSTILITIES": true, "SKIRMISHES": true, "GUNFIGHTS": true, "FIREFIGHT": true, "FIREFIGHTS": true}
+
+// betweenSides returns the coordinated actor chunks of a BETWEEN phrase
+// between from and to when it names at least two actors.
+func (a *analysis) betweenSides(from, to int) []int {
+	for j := from; j < to && j < len(a.toks); j++ {
+		ci := a.chunkAt(j)
+		if ci < 0 || a.chunks[ci].prep != "BETWEEN" {
+			continue
+		}
+		if !a.resolve(ci).hasActor {
+			return nil
+		}
+		sides := a.coordinated(ci, false)
+		if len(a.actorsOf(sides)) < 2 {
+			return nil
+		}
+		return sides
+	}
+	return nil
+}
+
+// acceptLemmas are verbs whose negation in the present is a rejection.
+var acceptLemmas = map[string]bool{"RECOGNIZE": true, "RECOGNISE": true, "ACCEPT": true, "SUPPORT": true,
+	"ENDORSE": true, "BACK": true, "ACKNOWLEDGE": true}
+
+// presentTense reports a group in the simple present ("does not
+// recognise", "do not accept").
+func (a *analysis) presentTense(g *group) bool {
+	for k := g.first; k < g.head; k++ {
+		switch a.up(k) {
+		case "DOES", "DO", "IS", "ARE", "AM":
+			return true
+		}
+	}
+	return false
+}
+
+// armedGroup reports an actor code of a non-state armed group.
+func armedGroup(code string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "REB", "UAF", "INS":
+			return true
+		}
+	}
+	return strings.HasPrefix(code, "IMG")
+}
+
+// setOff reports a comma before the subordinator at p, possibly across a
+// measure of time ("hours after", "a day after").
+func (a *analysis) setOff(p int) bool {
+	j := p - 1
+	if ci := a.chunkAt(j); ci >= 0 && a.chunks[ci].prep == "" {
+		j = a.chunks[ci].start - 1
+	}
+	return a.is(j, wComma)
+}
+
+// takeLemmas take places from someone.
+var takeLemmas = map[string]bool{"RECAPTURE": true, "RETAKE": true, "CAPTURE": true, "SEIZE": true, "WREST": true,
+	"TAKE": true, "LIBERATE": true, "RECLAIM": true}
+
+// fromActor returns the first FROM phrase naming an actor between from and
+// to, or -1.
+func (a *analysis) fromActor(from, to int) int {
+	for j := from; j >= 0 && j < to && j < len(a.toks); j++ {
+		if ci := a.chunkAt(j); ci >= 0 && a.chunks[ci].prep == "FROM" && a.resolve(ci).hasActor {
+			return ci
+		}
+	}
+	return -1
+}
+
+// clauseShift returns the day offset of a clause introduced by "a day
+// after", "two days before", "hours after" (subject chunk ch with the
+// subordinator as its preposition) relative to the clause it modifies.
+func (a *analysis) clauseShift(ch chunk) (int, bool) {
+	sign := 0
+	switch ch.prep {
+	case "AFTER":
+		sign = -1
+	case "BEFORE":
+		sign = 1
+	default:
+		return 0, false
+	}
+	p := ch.start - 2 // the word before the subordinator
+	if p < 0 {
+		return 0, false
+	}
+	switch a.up(p) {
+	case "HOURS", "MINUTES", "HOUR":
+		return 0, true
+	case "DAY":
+		return sign, true
+	case "DAYS":
+		if n, ok := smallNumbers[a.up(p-1)]; ok {
+			return sign * n, true
+		}
+	}
+	return 0, false
+}
+
+var smallNumbers = map[string]int{"TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5, "SIX": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+
+// sameActors reports chunk lists naming the same actor codes.
+func (a *analysis) sameActors(x, y []int) bool {
+	ax, ay := a.actorsOf(x), a.actorsOf(y)
+	if len(ax) != len(ay) {
+		return false
+	}
+	for i := range ax {
+		if ax[i].Code != ay[i].Code {
+			return false
+		}
+	}
+	return true
+}
+
+// actWords after a judgement word make it a description of an act.
+var actWords = map[string]bool{"ATTACK": true, "ATTACKS": true, "ACT": true, "ACTS": true, "INCIDENT": true,
+	"BOMBING": true, "STRIKE": true, "PLOT": true, "OPERATION": true}
+
+// personObject reports an object pronoun for a person right after g: HIM,
+// THEM, or HER not followed by a noun ("defended her country" is a
+// possessive).
+func (a *analysis) personObject(g *group) bool {
+	j := g.last + 1
+	if j >= len(a.toks) || a.ment[j] >= 0 {
+		return false
+	}
+	switch a.up(j) {
+	case "HIM", "THEM":
+		return true
+	case "HER":
+		return j+1 >= len(a.toks) || a.toks[j+1].punct || a.is(j+1, wPrep)
+	}
+	return false
+}
+
+// anaphoricHeads head definite descriptions that refer back to actors
+// named before ("the two countries", "the Nordic countries").
+var anaphoricHeads = map[string]bool{"COUNTRIES": true, "COUNTRY": true, "NATIONS": true, "NATION": true,
+	"GOVERNMENTS": true, "NEIGHBOURS": true, "NEIGHBORS": true, "ALLIES": true, "KINGDOM": true, "REPUBLIC": true,
+	"STATES": true, "CAPITALS": true}
+
+// headBeforeOf returns the head position of chunk ci: the word before an
+// inner OF ("the Nordic countries of harbouring ..."), else its last word.
+func (a *analysis) headBeforeOf(ci int) int {
+	ch := &a.chunks[ci]
+	for k := ch.start + 1; k < ch.end; k++ {
+		if a.up(k) == "OF" && a.ment[k] < 0 {
+			return k - 1
+		}
+	}
+	return ch.end - 1
 }

@@ -35,7 +35,7 @@ func TestMissStages(t *testing.T) {
 	if env == "" {
 		t.Skip("set DYAD_STAGES=1 to classify the misses of the tuning sets")
 	}
-	files := []string{"heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "tune.jsonl", "petr2_gsr.jsonl"}
+	files := []string{"heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl", "tune.jsonl", "petr2_gsr.jsonl"}
 	if env != "1" {
 		files = strings.Split(env, ",")
 	}

@@ -87,7 +87,8 @@ const (
 	ctlAppeal
 	ctlDemand
 	ctlDeny
-	ctlPass // V2 decides: try, continue, begin, schedule ...
+	ctlPass  // V2 decides: try, continue, begin, schedule ...
+	ctlCause // V1 makes NP do V2: the subject does V2's act ("ordered China to close its consulate")
 )
 
 var controlLemmas = map[string]int{
@@ -100,8 +101,9 @@ var controlLemmas = map[string]int{
 	"URGE": ctlAppeal, "ASK": ctlAppeal, "CALL": ctlAppeal, "APPEAL": ctlAppeal, "PRESS": ctlAppeal,
 	"ENCOURAGE": ctlAppeal, "PERSUADE": ctlAppeal, "REQUEST": ctlAppeal, "INVITE": ctlAppeal, "IMPLORE": ctlAppeal,
 	"DEMAND": ctlDemand, "INSIST": ctlDemand,
-	"DENY": ctlDeny,
-	"TRY":  ctlPass, "ATTEMPT": ctlPass, "CONTINUE": ctlPass, "BEGIN": ctlPass, "START": ctlPass, "RESUME": ctlPass,
+	"DENY":  ctlDeny,
+	"ORDER": ctlCause, "COMPEL": ctlCause,
+	"TRY": ctlPass, "ATTEMPT": ctlPass, "CONTINUE": ctlPass, "BEGIN": ctlPass, "START": ctlPass, "RESUME": ctlPass,
 	"SCHEDULE": ctlPass, "MOVE": ctlPass, "HELP": ctlPass, "USE": ctlPass, "NEED": ctlPass, "STEP": ctlPass,
 	"HAVE": ctlPass, "GO": ctlPass, "SEEM": ctlPass, "APPEAR": ctlPass, "VOTE": ctlPass,
 }
