@@ -397,35 +397,29 @@ func (s *Store) foldOnce(ctx context.Context) (int, error) {
 		fmt.Fprintf(&del, "<%[1]s> <delta.rows> * .\n<%[1]s> <delta.open> * .\n", d.UID)
 	}
 	// Add what the dyads hold already.
-	for start := 0; start < len(keys); start += foldLookup {
-		chunk := keys[start:min(start+foldLookup, len(keys))]
-		q := newQuery()
-		var found struct {
-			R []struct {
-				UID    string `json:"uid"`
-				Key    string `json:"dyad.key"`
-				Codes  string `json:"dyad.codes"`
-				Months string `json:"dyad.months"`
-			} `json:"r"`
+	type storedDyad struct {
+		UID    string `json:"uid"`
+		Key    string `json:"dyad.key"`
+		Codes  string `json:"dyad.codes"`
+		Months string `json:"dyad.months"`
+	}
+	err = lookupKeys(ctx, txn, "dyad.key", "dyad.codes dyad.months", keys, func(f storedDyad) error {
+		df, ok := dyads[f.Key]
+		if !ok || df.uid != "" {
+			return nil
 		}
-		blocks := fmt.Sprintf("r(func: eq(dyad.key, %s)) { uid dyad.key dyad.codes dyad.months }\n", q.list(chunk))
-		if err := runIn(ctx, txn, q, blocks, &found); err != nil {
-			return 0, fmt.Errorf("look up dyads: %w", err)
+		df.uid, df.stored = f.UID, f.Months
+		err := decodeCodes(f.Codes, func(code string, st codeStat) error {
+			df.codes.add(code, st)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("dyad %s: %w", f.Key, err)
 		}
-		for _, f := range found.R {
-			df, ok := dyads[f.Key]
-			if !ok || df.uid != "" {
-				continue
-			}
-			df.uid, df.stored = f.UID, f.Months
-			err := decodeCodes(f.Codes, func(code string, st codeStat) error {
-				df.codes.add(code, st)
-				return nil
-			})
-			if err != nil {
-				return 0, fmt.Errorf("dyad %s: %w", f.Key, err)
-			}
-		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("look up dyads: %w", err)
 	}
 	var w nquads
 	adjacent := map[string]map[string]schema.AggregateRow{} // list key → counterpart → all-time sum
@@ -478,6 +472,28 @@ func (s *Store) foldOnce(ctx context.Context) (int, error) {
 	return len(pending.D), nil
 }
 
+// lookupKeys reads, foldLookup keys a query, the nodes whose key predicate
+// holds one of keys, with their uid, key and fields, into each.
+func lookupKeys[T any](ctx context.Context, txn *dgo.Txn, pred, fields string, keys []string, each func(T) error) error {
+	for start := 0; start < len(keys); start += foldLookup {
+		chunk := keys[start:min(start+foldLookup, len(keys))]
+		q := newQuery()
+		var found struct {
+			R []T `json:"r"`
+		}
+		blocks := fmt.Sprintf("r(func: eq(%[1]s, %[2]s)) { uid %[1]s %[3]s }\n", pred, q.list(chunk), fields)
+		if err := runIn(ctx, txn, q, blocks, &found); err != nil {
+			return err
+		}
+		for _, n := range found.R {
+			if err := each(n); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // foldAdjacency writes changed all-time sums into the actors' adjacency
 // lists; the other counterparts of a list stay as they are.
 func (s *Store) foldAdjacency(ctx context.Context, txn *dgo.Txn, changed map[string]map[string]schema.AggregateRow, w *nquads) error {
@@ -487,36 +503,30 @@ func (s *Store) foldAdjacency(ctx context.Context, txn *dgo.Txn, changed map[str
 	}
 	sort.Strings(keys)
 	uids := map[string]string{}
-	for start := 0; start < len(keys); start += foldLookup {
-		chunk := keys[start:min(start+foldLookup, len(keys))]
-		q := newQuery()
-		var found struct {
-			A []struct {
-				UID  string `json:"uid"`
-				Key  string `json:"adj.key"`
-				Rows string `json:"adj.rows"`
-			} `json:"a"`
+	type storedList struct {
+		UID  string `json:"uid"`
+		Key  string `json:"adj.key"`
+		Rows string `json:"adj.rows"`
+	}
+	err := lookupKeys(ctx, txn, "adj.key", "adj.rows", keys, func(a storedList) error {
+		rows, ok := changed[a.Key]
+		if !ok || uids[a.Key] != "" {
+			return nil
 		}
-		blocks := fmt.Sprintf("a(func: eq(adj.key, %s)) { uid adj.key adj.rows }\n", q.list(chunk))
-		if err := runIn(ctx, txn, q, blocks, &found); err != nil {
-			return fmt.Errorf("look up adjacency: %w", err)
-		}
-		for _, a := range found.A {
-			rows, ok := changed[a.Key]
-			if !ok || uids[a.Key] != "" {
-				continue
+		uids[a.Key] = a.UID
+		err := decodeKeyed(a.Rows, func(other string, r schema.AggregateRow) error {
+			if _, updated := rows[other]; !updated {
+				rows[other] = r
 			}
-			uids[a.Key] = a.UID
-			err := decodeKeyed(a.Rows, func(other string, r schema.AggregateRow) error {
-				if _, updated := rows[other]; !updated {
-					rows[other] = r
-				}
-				return nil
-			})
-			if err != nil {
-				return fmt.Errorf("adjacency %s: %w", a.Key, err)
-			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("adjacency %s: %w", a.Key, err)
 		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("look up adjacency: %w", err)
 	}
 	for i, k := range keys {
 		ref := "<" + uids[k] + ">"

@@ -2,7 +2,6 @@ package dgraph_test
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -43,14 +42,6 @@ func writeBatches(t *testing.T, s schema.Store, batches []schema.Batch) {
 	}
 }
 
-func sortedRows(rows []schema.AggregateRow) []string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = fmt.Sprintf("%+v", r)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // checkRollupsMatchEvents compares aggregates answered from rollups and
 // deltas with the same aggregates grouped over events, for random actors,
@@ -122,8 +113,8 @@ func checkRollupsMatchEvents(t *testing.T, s *dgraph.Store, batches []schema.Bat
 		if err != nil {
 			t.Fatalf("filter %+v grouping %+v: events: %v", f, g, err)
 		}
-		if !reflect.DeepEqual(sortedRows(got), sortedRows(want)) {
-			t.Fatalf("filter %+v grouping %+v:\nrollups %v\nevents  %v", f, g, sortedRows(got), sortedRows(want))
+		if !reflect.DeepEqual(storetest.SortedRows(got), storetest.SortedRows(want)) {
+			t.Fatalf("filter %+v grouping %+v:\nrollups %v\nevents  %v", f, g, storetest.SortedRows(got), storetest.SortedRows(want))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dyadgraph/dyad/schema/cameo"
@@ -119,6 +120,7 @@ func AdjacencyLists(m *EventMatcher) []AdjacencyList {
 // AppendAdjacency appends the rows of the list of actor that m keeps, as
 // rows of grouping g.
 func AppendAdjacency(dst []AggregateRow, l AdjacencyList, actor, list string, m *EventMatcher, g Grouping) ([]AggregateRow, error) {
+	dst = slices.Grow(dst, strings.Count(list, "\n")+1)
 	for line := range strings.Lines(list) {
 		other, sum, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
 		if !ok {

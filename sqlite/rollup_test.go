@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -84,8 +83,8 @@ func TestRollupsMatchEvents(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(sortedRows(got), sortedRows(want)) {
-			t.Fatalf("filter %+v grouping %+v:\nrollups %+v\nevents  %+v", f, g, sortedRows(got), sortedRows(want))
+		if !reflect.DeepEqual(storetest.SortedRows(got), storetest.SortedRows(want)) {
+			t.Fatalf("filter %+v grouping %+v:\nrollups %+v\nevents  %+v", f, g, storetest.SortedRows(got), storetest.SortedRows(want))
 		}
 	}
 }
@@ -126,14 +125,6 @@ func foldCodes(ctx context.Context, s *Store, f schema.EventFilter, g schema.Gro
 	return out, nil
 }
 
-func sortedRows(rows []schema.AggregateRow) []string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = fmt.Sprintf("%+v", r)
-	}
-	sort.Strings(out)
-	return out
-}
 
 func foldState(t *testing.T, s *Store) (folded, last int) {
 	t.Helper()
@@ -231,8 +222,8 @@ func TestAdjacencyMigration(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) == 0 || !reflect.DeepEqual(sortedRows(got), sortedRows(want)) {
-			t.Errorf("filter %+v grouping %+v:\nadjacency %v\nevents    %v", tt.f, tt.g, sortedRows(got), sortedRows(want))
+		if len(got) == 0 || !reflect.DeepEqual(storetest.SortedRows(got), storetest.SortedRows(want)) {
+			t.Errorf("filter %+v grouping %+v:\nadjacency %v\nevents    %v", tt.f, tt.g, storetest.SortedRows(got), storetest.SortedRows(want))
 		}
 	}
 }

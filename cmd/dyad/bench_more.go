@@ -194,9 +194,12 @@ func benchQuery(ctx context.Context, e env, args []string) error {
 	sqlitePath := fs.String("sqlite", "", "SQLite file to use and keep, one size only (default: a temporary one per size)")
 	reuse := fs.Bool("reuse", false, "skip loading a store that already holds the events (a kept --sqlite file, or the Dgraph not dropped)")
 	budget := fs.Duration("budget", 30*time.Second, "stop a query type after this long even if fewer than -n requests were sent")
+	only := fs.String("only", "", "measure only the query types whose names contain one of these comma-separated words (e.g. network,relations)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	// Measure the server as dyad serve runs it.
+	tuneGCForServing(e)
 	var counts []int
 	for _, f := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -262,6 +265,9 @@ func benchQuery(ctx context.Context, e env, args []string) error {
 			rows = append(rows, row{name, q, n, len(lat), pct(lat, 50), pct(lat, 99), load.Seconds(), perSec, !loaded})
 		}
 		for _, qc := range queryCases(hubs) {
+			if !selected(qc.name, *only) {
+				continue
+			}
 			lat, err := timeQueries(ctx, srv, qc, *reps, *budget)
 			if err != nil {
 				// Report it and go on: one failing query type must not hide the others.
@@ -271,6 +277,9 @@ func benchQuery(ctx context.Context, e env, args []string) error {
 			}
 			add(qc.name, lat)
 			fmt.Fprintf(e.stderr, "%s %d %-18s n=%d p50 %.1f ms p99 %.1f ms\n", name, n, qc.name, len(lat), pct(lat, 50), pct(lat, 99))
+		}
+		if !selected("relations, naive", *only) {
+			return nil
 		}
 		lat, err := timeNaiveRelations(ctx, s, hubs, max(*reps/10, 5))
 		if err != nil {
@@ -329,6 +338,20 @@ func benchQuery(ctx context.Context, e env, args []string) error {
 		return os.WriteFile(*jsonOut, b, 0o644)
 	}
 	return nil
+}
+
+// selected reports whether a query type is among the comma-separated
+// words of only (all are, when only is empty).
+func selected(name, only string) bool {
+	if only == "" {
+		return true
+	}
+	for _, w := range strings.Split(only, ",") {
+		if w = strings.TrimSpace(w); w != "" && strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hubActors returns the busiest source actors of a corpus.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"strings"
 
 	"github.com/dyadgraph/dyad/dashboard"
@@ -37,7 +38,24 @@ type serveConfig struct {
 	limits                   query.Limits
 }
 
+// serverGCPercent is the garbage collector target dyad serve runs with
+// unless GOGC is set. A network answer allocates tens of megabytes, most
+// of it graphql-go's per-field bookkeeping, and on two cores the collector
+// running at the default 100 competes with the requests: at 400 the mean
+// 2-hop network on 100,000 events fell from 62–75 to 55 ms. The live heap
+// is small (the stores keep their data out of the Go heap), so four times
+// it is still a few hundred megabytes.
+const serverGCPercent = 400
+
+// tuneGCForServing applies serverGCPercent unless the user set GOGC.
+func tuneGCForServing(e env) {
+	if e.getenv("GOGC") == "" {
+		debug.SetGCPercent(serverGCPercent)
+	}
+}
+
 func serve(ctx context.Context, e env, log *slog.Logger, c serveConfig, s schema.Store) error {
+	tuneGCForServing(e)
 	var origins []string
 	for _, o := range strings.Split(c.cors, ",") {
 		if o = strings.TrimSpace(o); o != "" {

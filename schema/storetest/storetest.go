@@ -701,3 +701,14 @@ func testPath(ctx context.Context, t *testing.T, s schema.Store) {
 		}
 	}
 }
+
+// SortedRows formats aggregate rows one per string, sorted, so that tests
+// can compare row sets whatever order a store returns them in.
+func SortedRows(rows []schema.AggregateRow) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = fmt.Sprintf("%+v", r)
+	}
+	sort.Strings(out)
+	return out
+}
