@@ -38,19 +38,30 @@ type serveConfig struct {
 	limits                   query.Limits
 }
 
-// serverGCPercent is the garbage collector target dyad serve runs with
-// unless GOGC is set. A network answer allocates tens of megabytes, most
-// of it graphql-go's per-field bookkeeping, and on two cores the collector
-// running at the default 100 competes with the requests: at 400 the mean
-// 2-hop network on 100,000 events fell from 62–75 to 55 ms. The live heap
-// is small (the stores keep their data out of the Go heap), so four times
-// it is still a few hundred megabytes.
-const serverGCPercent = 400
+// Garbage collector settings dyad serve runs with unless GOGC or
+// GOMEMLIMIT is set. The server's live heap is a few megabytes (the stores
+// keep their data outside it), but one 2-hop network answer allocates
+// about 75 MB, most of it graphql-go's per-field bookkeeping. At the
+// default GOGC=100 the collector therefore runs several times per request
+// and, on two cores, competes with it: 3% of network requests at 1,000,000
+// events took 150 ms or more against a 55 ms median. At 1600 it runs about
+// once a request and no request in the same test went over 90 ms
+// (probe of 120 requests, docs/bench/README.md). The memory limit keeps a
+// larger live heap (a big export, many concurrent requests) from growing
+// 17-fold: near it the collector runs as often as it needs to.
+const (
+	serverGCPercent   = 1600
+	serverMemoryLimit = 1 << 30
+)
 
-// tuneGCForServing applies serverGCPercent unless the user set GOGC.
+// tuneGCForServing applies serverGCPercent and serverMemoryLimit unless
+// the user set GOGC or GOMEMLIMIT.
 func tuneGCForServing(e env) {
 	if e.getenv("GOGC") == "" {
 		debug.SetGCPercent(serverGCPercent)
+	}
+	if e.getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serverMemoryLimit)
 	}
 }
 
