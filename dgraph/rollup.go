@@ -2,7 +2,6 @@ package dgraph
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -23,12 +22,12 @@ import (
 //	dyad.key     "SRC TGT" (@upsert: folders creating the same dyad conflict)
 //	dyad.src     "SRC", dyad.tgt "TGT" (exact: equality and prefix ranges)
 //	dyad.codes   "code n first last;..." — all time, per CAMEO code
-//	dyad.months  a line "YYYY-MM n q1 q2 q3 q4 g10 first last" per month
+//	dyad.months  an entry "YYYY-MM n q1 q2 q3 q4 g10 first last;" per month
 //
 // and, for all-time totals, one adjacency node per actor and direction:
 //
 //	adj.key      "out SRC" / "in TGT" (exact, @upsert)
-//	adj.rows     a line "OTHER n q1 q2 q3 q4 g10 first last" per counterpart
+//	adj.rows     an entry "OTHER n q1 q2 q3 q4 g10 first last;" per counterpart
 //
 // Dgraph spends about 10µs on each value it fetches, so rollups are packed
 // into few values: a network's hop reads two adjacency values per frontier
@@ -209,8 +208,8 @@ func sumOf(o *cameo.Ontology, codes codeStats) (schema.AggregateRow, error) {
 	return r, nil
 }
 
-// A keyed list is a value of lines "KEY sum" (schema.AppendSum) sorted by
-// key: a dyad's months, an actor's counterparts.
+// encodeKeyed packs keyed sums (schema.AppendKeyedSum) sorted by key: a
+// dyad's months, an actor's counterparts.
 func encodeKeyed(rows map[string]schema.AggregateRow) string {
 	keys := make([]string, 0, len(rows))
 	for k := range rows {
@@ -219,29 +218,9 @@ func encodeKeyed(rows map[string]schema.AggregateRow) string {
 	sort.Strings(keys)
 	b := make([]byte, 0, len(keys)*48)
 	for _, k := range keys {
-		b = append(b, k...)
-		b = append(b, ' ')
-		b = schema.AppendSum(b, rows[k])
-		b = append(b, '\n')
+		b = schema.AppendKeyedSum(b, k, rows[k])
 	}
 	return string(b)
-}
-
-func decodeKeyed(s string, fn func(key string, r schema.AggregateRow) error) error {
-	for line := range strings.Lines(s) {
-		key, sum, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
-		if !ok {
-			return fmt.Errorf("malformed rollup line %q", line)
-		}
-		var r schema.AggregateRow
-		if err := schema.ParseSum(sum, &r); err != nil {
-			return err
-		}
-		if err := fn(key, r); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // folder folds pending deltas in the background: once a process has
@@ -433,7 +412,7 @@ func (s *Store) foldOnce(ctx context.Context) (int, error) {
 			w.str(ref, "dyad.tgt", df.tgt)
 		}
 		months := map[string]schema.AggregateRow{}
-		err := decodeKeyed(df.stored, func(month string, r schema.AggregateRow) error {
+		err := schema.ParseKeyedSums(df.stored, func(month string, r schema.AggregateRow) error {
 			months[month] = r
 			return nil
 		})
@@ -514,7 +493,7 @@ func (s *Store) foldAdjacency(ctx context.Context, txn *dgo.Txn, changed map[str
 			return nil
 		}
 		uids[a.Key] = a.UID
-		err := decodeKeyed(a.Rows, func(other string, r schema.AggregateRow) error {
+		err := schema.ParseKeyedSums(a.Rows, func(other string, r schema.AggregateRow) error {
 			if _, updated := rows[other]; !updated {
 				rows[other] = r
 			}
@@ -660,15 +639,7 @@ func (s *Store) aggregateRollup(ctx context.Context, f schema.EventFilter, g sch
 // pendingRows turns the pending deltas into rows of the grouping: the
 // events matching m within the plan's whole months (all, when plan.Total),
 // with quad classes and Goldstein values from their codes.
-func (s *Store) pendingRows(raw json.RawMessage, m *schema.EventMatcher, plan schema.RangePlan, g schema.Grouping) ([]schema.AggregateRow, error) {
-	var deltas []struct {
-		Rows string `json:"delta.rows"`
-	}
-	if len(raw) > 0 {
-		if err := json.Unmarshal(raw, &deltas); err != nil {
-			return nil, fmt.Errorf("decode deltas: %w", err)
-		}
-	}
+func (s *Store) pendingRows(deltas []deltaJSON, m *schema.EventMatcher, plan schema.RangePlan, g schema.Grouping) ([]schema.AggregateRow, error) {
 	var byCode []schema.AggregateRow
 	for _, d := range deltas {
 		err := parseDelta(d.Rows, func(e deltaEvent) error {
@@ -700,53 +671,66 @@ func (s *Store) pendingRows(raw json.RawMessage, m *schema.EventMatcher, plan sc
 	return schema.FoldCodes(s.onto, byCode, g.Code)
 }
 
+// deltaJSON is a pending delta as pendingBlock reads it.
+type deltaJSON struct {
+	Rows string `json:"delta.rows"`
+}
+
 const pendingBlock = "d(func: eq(delta.open, true)) { delta.rows }\n"
 
 // readAdjacency reads all-time totals from the actors' adjacency lists
-// (schema.AdjacencyLists) plus the pending deltas.
+// (schema.AdjacencyLists) plus the pending deltas, in one result block:
+// a list's key says its direction.
 func (s *Store) readAdjacency(ctx context.Context, txn *dgo.Txn, m *schema.EventMatcher, g schema.Grouping) ([]schema.AggregateRow, error) {
 	q := newQuery()
 	var blocks strings.Builder
-	var reads []schema.AdjacencyList // per block l<i>
+	var vars []string
+	byDir := map[string]schema.AdjacencyList{}
 	for _, l := range schema.AdjacencyLists(m) {
-		dir := "in "
+		dir := "in"
 		if l.Out {
-			dir = "out "
+			dir = "out"
 		}
-		funcs := selectorFuncs(q, "adj.key", dir, l.Actors)
+		byDir[dir] = l
+		funcs := selectorFuncs(q, "adj.key", dir+" ", l.Actors)
 		if l.Actors == nil {
-			funcs = []string{fmt.Sprintf("between(adj.key, %s, %s)", q.str(dir), q.str(dir+"~"))}
+			funcs = []string{fmt.Sprintf("between(adj.key, %s, %s)", q.str(dir+" "), q.str(dir+" ~"))}
 		}
 		for _, fn := range funcs {
-			fmt.Fprintf(&blocks, "l%d(func: %s) { adj.key adj.rows }\n", len(reads), fn)
-			reads = append(reads, l)
+			v := "L" + strconv.Itoa(len(vars))
+			fmt.Fprintf(&blocks, "%s as var(func: %s)\n", v, fn)
+			vars = append(vars, v)
 		}
 	}
+	fmt.Fprintf(&blocks, "l(func: uid(%s)) { adj.key adj.rows }\n", strings.Join(vars, ", "))
 	blocks.WriteString(pendingBlock)
-	var out map[string]json.RawMessage
+	var out struct {
+		L []struct {
+			Key  string `json:"adj.key"`
+			Rows string `json:"adj.rows"`
+		} `json:"l"`
+		D []deltaJSON `json:"d"`
+	}
 	if err := runIn(ctx, txn, q, blocks.String(), &out); err != nil {
 		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 	}
-	var sums []schema.AggregateRow
-	for i, l := range reads {
-		var nodes []struct {
-			Key  string `json:"adj.key"`
-			Rows string `json:"adj.rows"`
+	lines := 0
+	for _, n := range out.L {
+		lines += strings.Count(n.Rows, string(schema.KeyedSumSep))
+	}
+	sums := make([]schema.AggregateRow, 0, lines)
+	for _, n := range out.L {
+		dir, actor, _ := strings.Cut(n.Key, " ")
+		l, ok := byDir[dir]
+		if !ok {
+			return nil, fmt.Errorf("dgraph: aggregate: adjacency key %q", n.Key)
 		}
-		if raw, ok := out["l"+strconv.Itoa(i)]; ok {
-			if err := json.Unmarshal(raw, &nodes); err != nil {
-				return nil, fmt.Errorf("dgraph: aggregate: decode adjacency: %w", err)
-			}
-		}
-		for _, n := range nodes {
-			_, actor, _ := strings.Cut(n.Key, " ")
-			var err error
-			if sums, err = schema.AppendAdjacency(sums, l, actor, n.Rows, m, g); err != nil {
-				return nil, fmt.Errorf("dgraph: aggregate: %w", err)
-			}
+		var err error
+		if sums, err = schema.AppendAdjacency(sums, l, actor, n.Rows, m, g); err != nil {
+			return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 		}
 	}
-	pending, err := s.pendingRows(out["d"], m, schema.RangePlan{Total: true}, g)
+	pending, err := s.pendingRows(out.D, m, schema.RangePlan{Total: true}, g)
 	if err != nil {
 		return nil, fmt.Errorf("dgraph: aggregate: %w", err)
 	}
@@ -813,7 +797,7 @@ func (s *Store) readDyads(ctx context.Context, txn *dgo.Txn, m *schema.EventMatc
 				Codes  string `json:"dyad.codes"`
 				Months string `json:"dyad.months"`
 			} `json:"r"`
-			D json.RawMessage `json:"d"`
+			D []deltaJSON `json:"d"`
 		}
 		if err := runIn(ctx, txn, q, text, &out); err != nil {
 			return nil, fmt.Errorf("dgraph: aggregate: %w", err)
@@ -845,7 +829,7 @@ func (s *Store) readDyads(ctx context.Context, txn *dgo.Txn, m *schema.EventMatc
 					return errors.Join(err1, err2)
 				})
 			} else {
-				err = decodeKeyed(n.Months, func(month string, r schema.AggregateRow) error {
+				err = schema.ParseKeyedSums(n.Months, func(month string, r schema.AggregateRow) error {
 					if !plan.Total && (month < monthLo || month >= monthHi) {
 						return nil
 					}

@@ -42,7 +42,6 @@ func writeBatches(t *testing.T, s schema.Store, batches []schema.Batch) {
 	}
 }
 
-
 // checkRollupsMatchEvents compares aggregates answered from rollups and
 // deltas with the same aggregates grouped over events, for random actors,
 // families, codes, groupings and date ranges.

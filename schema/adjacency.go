@@ -2,7 +2,6 @@ package schema
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/dyadgraph/dyad/schema/cameo"
@@ -13,6 +12,7 @@ import (
 // events in Go.
 type EventMatcher struct {
 	Sources, Targets, Actors []Selector
+	sources, targets, actors selectorSet
 	o                        *cameo.Ontology
 	prefix                   string
 	roots                    map[string]bool
@@ -32,6 +32,7 @@ func NewEventMatcher(o *cameo.Ontology, f EventFilter) (*EventMatcher, error) {
 	if m.Actors, err = ParseSelectors(f.Actors); err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
+	m.sources, m.targets, m.actors = newSelectorSet(m.Sources), newSelectorSet(m.Targets), newSelectorSet(m.Actors)
 	if len(f.Roots) > 0 {
 		m.roots = map[string]bool{}
 		for _, r := range f.Roots {
@@ -47,22 +48,13 @@ func NewEventMatcher(o *cameo.Ontology, f EventFilter) (*EventMatcher, error) {
 	return m, nil
 }
 
-// AnyMatches reports whether one of the selectors matches the code.
-func AnyMatches(sels []Selector, code string) bool {
-	for _, s := range sels {
-		if s.Matches(code) {
-			return true
-		}
-	}
-	return false
-}
 
 // MatchActors reports whether an event from src to tgt meets the actor
 // conditions.
 func (m *EventMatcher) MatchActors(src, tgt string) bool {
-	return (len(m.Sources) == 0 || AnyMatches(m.Sources, src)) &&
-		(len(m.Targets) == 0 || AnyMatches(m.Targets, tgt)) &&
-		(len(m.Actors) == 0 || AnyMatches(m.Actors, src) || AnyMatches(m.Actors, tgt))
+	return (len(m.Sources) == 0 || m.sources.match(src)) &&
+		(len(m.Targets) == 0 || m.targets.match(tgt)) &&
+		(len(m.Actors) == 0 || m.actors.match(src) || m.actors.match(tgt))
 }
 
 // FiltersCodes reports whether the filter has code conditions.
@@ -87,7 +79,7 @@ func (m *EventMatcher) MatchCode(code string) bool {
 }
 
 // Adjacency lists hold an actor's all-time totals with each counterpart,
-// one line "OTHER n q1 q2 q3 q4 g10 first last" (AppendSum) per
+// one entry "OTHER n q1 q2 q3 q4 g10 first last;" (AppendKeyedSum) per
 // counterpart: its out-list the events it is the source of, its in-list
 // those it is the target of. Stores keep them so that a network's hop or
 // an actor's ranking reads a value per actor, not a row per dyad.
@@ -96,9 +88,10 @@ func (m *EventMatcher) MatchCode(code string) bool {
 type AdjacencyList struct {
 	Out    bool       // out-lists, else in-lists
 	Actors []Selector // whose lists; nil for every actor's
-	// Skip leaves out the rows whose source matches: an in-list read
-	// beside the same actors' out-lists would count those rows twice.
-	Skip []Selector
+	// SkipActorSources leaves out the rows whose source is one of the
+	// filter's Actors: an in-list read beside the same actors' out-lists
+	// would count those rows twice.
+	SkipActorSources bool
 }
 
 // AdjacencyLists says which lists answer all-time totals under m's actor
@@ -112,7 +105,7 @@ func AdjacencyLists(m *EventMatcher) []AdjacencyList {
 	case len(m.Targets) > 0:
 		return []AdjacencyList{{Actors: m.Targets}}
 	case len(m.Actors) > 0:
-		return []AdjacencyList{{Out: true, Actors: m.Actors}, {Actors: m.Actors, Skip: m.Actors}}
+		return []AdjacencyList{{Out: true, Actors: m.Actors}, {Actors: m.Actors, SkipActorSources: true}}
 	}
 	return []AdjacencyList{{Out: true}}
 }
@@ -120,22 +113,13 @@ func AdjacencyLists(m *EventMatcher) []AdjacencyList {
 // AppendAdjacency appends the rows of the list of actor that m keeps, as
 // rows of grouping g.
 func AppendAdjacency(dst []AggregateRow, l AdjacencyList, actor, list string, m *EventMatcher, g Grouping) ([]AggregateRow, error) {
-	dst = slices.Grow(dst, strings.Count(list, "\n")+1)
-	for line := range strings.Lines(list) {
-		other, sum, ok := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
-		if !ok {
-			return dst, fmt.Errorf("adjacency of %s: malformed line %q", actor, line)
-		}
+	err := ParseKeyedSums(list, func(other string, r AggregateRow) error {
 		src, tgt := actor, other
 		if !l.Out {
 			src, tgt = other, actor
 		}
-		if !m.MatchActors(src, tgt) || AnyMatches(l.Skip, src) {
-			continue
-		}
-		var r AggregateRow
-		if err := ParseSum(sum, &r); err != nil {
-			return dst, fmt.Errorf("adjacency of %s: %w", actor, err)
+		if !m.MatchActors(src, tgt) || l.SkipActorSources && m.actors.match(src) {
+			return nil
 		}
 		if g.Source {
 			r.Source = src
@@ -144,6 +128,42 @@ func AppendAdjacency(dst []AggregateRow, l AdjacencyList, actor, list string, m 
 			r.Target = tgt
 		}
 		dst = append(dst, r)
+		return nil
+	})
+	if err != nil {
+		return dst, fmt.Errorf("adjacency of %s: %w", actor, err)
 	}
 	return dst, nil
+}
+
+// selectorSet matches codes against selectors: exact ones by map lookup,
+// since a network's second hop tests tens of thousands of codes against
+// its whole frontier.
+type selectorSet struct {
+	exact    map[string]bool
+	prefixes []string
+}
+
+func newSelectorSet(sels []Selector) selectorSet {
+	set := selectorSet{exact: map[string]bool{}}
+	for _, s := range sels {
+		if s.Prefix {
+			set.prefixes = append(set.prefixes, s.Code)
+		} else {
+			set.exact[s.Code] = true
+		}
+	}
+	return set
+}
+
+func (s selectorSet) match(code string) bool {
+	if s.exact[code] {
+		return true
+	}
+	for _, p := range s.prefixes {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -133,3 +133,20 @@ func TestSumText(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyedSums(t *testing.T) {
+	a := AggregateRow{Count: 1, Quads: QuadCounts{1, 0, 0, 0}, Goldstein10: 34, First: time.Date(2015, 1, 2, 0, 0, 0, 0, time.UTC), Last: time.Date(2015, 1, 2, 0, 0, 0, 0, time.UTC)}
+	b := a
+	b.Count, b.Quads = 2, QuadCounts{0, 0, 2, 0}
+	list := string(AppendKeyedSum(AppendKeyedSum(nil, "RUSGOV", a), "SYRREB", b))
+	if list != "RUSGOV 1 1 0 0 0 34 2015-01-02 2015-01-02;SYRREB 2 0 0 2 0 34 2015-01-02 2015-01-02;" {
+		t.Errorf("list = %q", list)
+	}
+	got := map[string]AggregateRow{}
+	if err := ParseKeyedSums(list, func(k string, r AggregateRow) error { got[k] = r; return nil }); err != nil || got["RUSGOV"] != a || got["SYRREB"] != b || len(got) != 2 {
+		t.Errorf("ParseKeyedSums = %v, %v", got, err)
+	}
+	if err := ParseKeyedSums("RUSGOV;", func(string, AggregateRow) error { return nil }); err == nil {
+		t.Error("ParseKeyedSums of an entry without a sum: no error")
+	}
+}

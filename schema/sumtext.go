@@ -24,6 +24,40 @@ func AppendSum(b []byte, r AggregateRow) []byte {
 	return r.Last.AppendFormat(b, DayLayout)
 }
 
+// KeyedSumSep ends each entry of a packed list of keyed sums, "KEY sum;"
+// (an adjacency list's counterparts, a dyad's months). It is no character
+// JSON escapes, so the lists travel as JSON strings without escaping.
+const KeyedSumSep = ';'
+
+// AppendKeyedSum appends an entry "KEY sum;" to a packed list.
+func AppendKeyedSum(b []byte, key string, r AggregateRow) []byte {
+	b = append(b, key...)
+	b = append(b, ' ')
+	b = AppendSum(b, r)
+	return append(b, KeyedSumSep)
+}
+
+// ParseKeyedSums calls fn with each entry of a packed list.
+func ParseKeyedSums(list string, fn func(key string, r AggregateRow) error) error {
+	for entry := range strings.SplitSeq(list, string(KeyedSumSep)) {
+		if entry == "" {
+			continue
+		}
+		key, sum, ok := strings.Cut(entry, " ")
+		if !ok {
+			return fmt.Errorf("malformed rollup entry %q", entry)
+		}
+		var r AggregateRow
+		if err := ParseSum(sum, &r); err != nil {
+			return err
+		}
+		if err := fn(key, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // ParseSum sets a row's counts from text written by AppendSum.
 func ParseSum(s string, r *AggregateRow) error {
 	var n [6]int

@@ -172,8 +172,8 @@ CREATE INDEX %[1]s_target ON %[1]s (tgt, src, period, n, q1, q2, q3, q4, g10, fi
 }
 
 // adjacencyMigration creates the adjacency lists: per actor, its all-time
-// totals with each counterpart as lines "OTHER n q1 q2 q3 q4 g10 first
-// last" (schema.AppendSum) in one value, dir 0 for the events it is the
+// totals with each counterpart as entries "OTHER n q1 q2 q3 q4 g10 first
+// last;" (schema.AppendKeyedSum) in one value, dir 0 for the events it is the
 // source of, 1 for those it is the target of. A network's hop reads one
 // value per frontier actor and direction instead of a row per dyad, which
 // modernc's SQLite and database/sql make cost a microsecond or more each.
@@ -196,7 +196,7 @@ func adjacencySQL(dir int, cond string) string {
 	}
 	line := other + " || ' ' || n || ' ' || q1 || ' ' || q2 || ' ' || q3 || ' ' || q4 || ' ' || g10 || ' ' || first_day || ' ' || last_day"
 	return fmt.Sprintf(`INSERT INTO rollup_adjacency (actor, dir, rows)
-SELECT actor, %[1]d, group_concat(line, char(10))
+SELECT actor, %[1]d, group_concat(line || ';', '')
 FROM (SELECT %[2]s AS actor, %[3]s AS line FROM rollup_total) WHERE %[4]s GROUP BY actor
 ON CONFLICT (actor, dir) DO UPDATE SET rows = excluded.rows`, dir, actor, line, cond)
 }

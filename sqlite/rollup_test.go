@@ -125,7 +125,6 @@ func foldCodes(ctx context.Context, s *Store, f schema.EventFilter, g schema.Gro
 	return out, nil
 }
 
-
 func foldState(t *testing.T, s *Store) (folded, last int) {
 	t.Helper()
 	err := s.r.QueryRowContext(context.Background(), `SELECT folded_seq, (SELECT COALESCE(MAX(seq), 0) FROM events) FROM rollup_state`).Scan(&folded, &last)
