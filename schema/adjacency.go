@@ -48,7 +48,6 @@ func NewEventMatcher(o *cameo.Ontology, f EventFilter) (*EventMatcher, error) {
 	return m, nil
 }
 
-
 // MatchActors reports whether an event from src to tgt meets the actor
 // conditions.
 func (m *EventMatcher) MatchActors(src, tgt string) bool {
