@@ -4,7 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -144,13 +145,8 @@ func (cs codeStats) add(code string, st codeStat) {
 }
 
 func encodeCodes(codes codeStats) string {
-	keys := make([]string, 0, len(codes))
-	for c := range codes {
-		keys = append(keys, c)
-	}
-	sort.Strings(keys)
 	var b strings.Builder
-	for i, c := range keys {
+	for i, c := range slices.Sorted(maps.Keys(codes)) {
 		if i > 0 {
 			b.WriteByte(';')
 		}
@@ -211,13 +207,8 @@ func sumOf(o *cameo.Ontology, codes codeStats) (schema.AggregateRow, error) {
 // encodeKeyed packs keyed sums (schema.AppendKeyedSum) sorted by key: a
 // dyad's months, an actor's counterparts.
 func encodeKeyed(rows map[string]schema.AggregateRow) string {
-	keys := make([]string, 0, len(rows))
-	for k := range rows {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	b := make([]byte, 0, len(keys)*48)
-	for _, k := range keys {
+	b := make([]byte, 0, len(rows)*48)
+	for _, k := range slices.Sorted(maps.Keys(rows)) {
 		b = schema.AppendKeyedSum(b, k, rows[k])
 	}
 	return string(b)
@@ -476,11 +467,7 @@ func lookupKeys[T any](ctx context.Context, txn *dgo.Txn, pred, fields string, k
 // foldAdjacency writes changed all-time sums into the actors' adjacency
 // lists; the other counterparts of a list stay as they are.
 func (s *Store) foldAdjacency(ctx context.Context, txn *dgo.Txn, changed map[string]map[string]schema.AggregateRow, w *nquads) error {
-	keys := make([]string, 0, len(changed))
-	for k := range changed {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(changed))
 	uids := map[string]string{}
 	type storedList struct {
 		UID  string `json:"uid"`
