@@ -157,6 +157,17 @@ func startPrivateDgraph(t *testing.T, offset int) *privateDgraph {
 		}
 	}
 	d := &privateDgraph{t: t, bin: bin, dir: t.TempDir(), offset: offset}
+	// On failure, say what the processes did: the logs go with the
+	// temporary directory (this cleanup runs before its removal).
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		for _, name := range []string{"zero", "alpha"} {
+			log, _ := os.ReadFile(filepath.Join(d.dir, name+".log"))
+			t.Logf("dgraph %s log tail (all its starts):\n%s", name, tail(string(log), 25))
+		}
+	})
 	d.zero = startProc(t, "dgraph zero", filepath.Join(d.dir, "zero.log"), bin, "zero",
 		"--my", fmt.Sprintf("127.0.0.1:%d", 5080+offset), "--port_offset", strconv.Itoa(offset),
 		"--bindall=false", "--wal", filepath.Join(d.dir, "zw"))
