@@ -13,37 +13,21 @@ import (
 // derived values count per code and fold here: a few rows per code, never
 // one per event. Rows keep their first-seen order.
 func FoldCodes(o *cameo.Ontology, rows []AggregateRow, keepCode bool) ([]AggregateRow, error) {
-	type key struct {
-		source, target, code string
-		bucket               time.Time
-	}
-	folded := map[key]*AggregateRow{}
-	var order []key
-	for _, r := range rows {
+	out := make([]AggregateRow, len(rows))
+	for i, r := range rows {
 		et, ok := o.Event(r.Code)
 		if !ok {
 			return nil, fmt.Errorf("stored event code %q is not in the ontology", r.Code)
 		}
-		k := key{r.Source, r.Target, "", r.Bucket}
-		if keepCode {
-			k.code = r.Code
-		}
-		acc, ok := folded[k]
-		if !ok {
-			acc = &AggregateRow{Source: r.Source, Target: r.Target, Code: k.code, Bucket: r.Bucket}
-			folded[k] = acc
-			order = append(order, k)
+		if !keepCode {
+			r.Code = ""
 		}
 		r.Quads = QuadCounts{}
 		r.Quads.Add(et.Quad, r.Count)
 		r.Goldstein10 = Goldstein10(et.Goldstein) * r.Count
-		acc.Add(r)
+		out[i] = r
 	}
-	out := make([]AggregateRow, 0, len(order))
-	for _, k := range order {
-		out = append(out, *folded[k])
-	}
-	return out, nil
+	return MergeRows(out), nil
 }
 
 // MergeRows sums rows with the same source, target, code and bucket,
