@@ -111,8 +111,21 @@ func (lx *lexicon) discarded(toks []token) (string, bool) {
 			continue
 		}
 		if id, _ := lx.discards.match(toks, i); id >= 0 {
+			// "the biggest attack in Europe since World War Two": a
+			// yardstick of time, not the story's topic
+			if sinceBefore(toks, i) {
+				continue
+			}
 			return strings.Join(lx.discards.words[id], " "), lx.discardAll[id]
 		}
 	}
 	return "", false
+}
+
+// sinceBefore reports "since" or "since the" right before position i.
+func sinceBefore(toks []token, i int) bool {
+	if i > 0 && toks[i-1].up == "THE" {
+		i--
+	}
+	return i > 0 && toks[i-1].up == "SINCE"
 }

@@ -272,6 +272,15 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 				j = ch.start - 2
 				continue
 			}
+			// "troops backed by jets and helicopter gunships pushed into":
+			// a conjunct of a prepositional phrase is no subject either
+			if s := ch.start; s > 1 && (a.up(s-1) == "AND" || a.up(s-1) == "OR") && a.ment[s-1] < 0 {
+				if p := a.chunkAt(s - 2); p >= 0 && a.chunks[p].prep != "" && a.chunks[p].prep != "OF" && !a.chunks[p].time {
+					skipped = true
+					j = a.chunks[p].start - 2
+					continue
+				}
+			}
 			if k := a.listIntro(ci, g.first); k >= 0 {
 				j = k - 1 // ", which includes A, B and C," / ", including A and B,"
 				continue
@@ -355,13 +364,47 @@ func (a *analysis) aside(close, floor int) (open, host int) {
 }
 
 // coordinated returns ci plus the chunks coordinated with it ("A, B and C").
+// Weapons of no country beside a conjunct of a known one ("Israeli troops
+// and tanks") are that actor's equipment, not actors of their own.
 func (a *analysis) coordinated(ci int, leftward bool) []int {
+	out := a.conjuncts(ci, leftward)
+	if len(out) < 2 {
+		return out
+	}
+	known := false
+	for _, c := range out {
+		if r := a.resolve(c); r.hasActor && !strings.HasPrefix(r.actor.Code, "---") {
+			known = true
+		}
+	}
+	if !known {
+		return out
+	}
+	kept := out[:0:0]
+	for _, c := range out {
+		if r := a.resolve(c); !(strings.HasPrefix(r.actor.Code, "---") && weaponHeads[a.up(a.chunks[c].end-1)]) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// weaponHeads are the heads of noun phrases that name arms, not people.
+var weaponHeads = map[string]bool{
+	"TANK": true, "TANKS": true, "HELICOPTER": true, "HELICOPTERS": true, "GUNSHIP": true, "GUNSHIPS": true,
+	"JET": true, "JETS": true, "WARPLANE": true, "WARPLANES": true, "AIRCRAFT": true, "DRONE": true, "DRONES": true,
+	"ARTILLERY": true, "MISSILE": true, "MISSILES": true, "ROCKET": true, "ROCKETS": true, "WARSHIP": true,
+	"WARSHIPS": true, "DESTROYER": true, "DESTROYERS": true, "BOMBER": true, "BOMBERS": true,
+}
+
+// conjuncts returns ci plus the chunks coordinated with it.
+func (a *analysis) conjuncts(ci int, leftward bool) []int {
 	out := []int{ci}
 	if !a.resolve(ci).hasActor {
 		// "Israeli helicopters and tanks": the modifier of the first conjunct is shared
 		if s := a.chunks[ci].start; leftward && (a.up(s-1) == "AND" || a.up(s-1) == "OR") && a.chunkAt(s-2) >= 0 {
 			if p := a.chunkAt(s - 2); a.chunks[p].prep == a.chunks[ci].prep && a.resolve(p).hasActor {
-				return a.coordinated(p, true)
+				return a.conjuncts(p, true)
 			}
 		}
 		return out
@@ -733,7 +776,7 @@ func (a *analysis) strikeTarget(ci int) int {
 		if rn := a.resolve(nx); rn.hasActor {
 			return -1
 		}
-		if n2 := nx + 1; n2 < len(a.chunks) && a.chunks[n2].start == ch.end+1 && (a.chunks[n2].prep == "IN" || a.chunks[n2].prep == "OF") {
+		if n2 := nx + 1; n2 < len(a.chunks) && a.chunks[n2].start == ch.end+1 && placePreps[a.chunks[n2].prep] {
 			if r2 := a.resolve(n2); r2.hasActor && !strings.HasPrefix(r2.actor.Code, "---") {
 				return n2
 			}
@@ -742,6 +785,10 @@ func (a *analysis) strikeTarget(ci int) int {
 	}
 	return -1
 }
+
+// placePreps introduce where a target without a country of its own lies:
+// "at targets inside Syria", "at cities across Ukraine".
+var placePreps = map[string]bool{"IN": true, "OF": true, "INSIDE": true, "ACROSS": true, "NEAR": true, "AROUND": true, "THROUGHOUT": true, "ALONG": true}
 
 // clauseAhead reports a finite verb or auxiliary within the next few words
 // from j, before any punctuation: the words start a new clause.
