@@ -124,6 +124,19 @@ done:
 			g.neg = true
 		}
 	}
+	// "no decision on whether U.S. officials would boycott", "dismissing
+	// speculation that Athens would seek a bailout": an open question or
+	// a rumour is no event
+	for j := g.first - 1; j >= 0 && j >= g.first-12; j-- {
+		u := a.up(j)
+		if a.toks[j].punct || a.isVerb[j] && a.ment[j] < 0 {
+			break
+		}
+		if u == "WHETHER" || u == "THAT" && j > 0 && hearsayNouns[a.up(j-1)] {
+			g.spec = true
+			break
+		}
+	}
 	// infinitive complement: V1 [NP] to V2, or BE ready/scheduled to V2
 	j := g.last + 1
 	for j < len(a.toks) {
@@ -168,6 +181,9 @@ done:
 	}
 	return g
 }
+
+// hearsayNouns introduce a that-clause that reports no fact.
+var hearsayNouns = map[string]bool{"SPECULATION": true, "RUMOURS": true, "RUMORS": true, "RUMOUR": true, "RUMOR": true, "SUGGESTIONS": true}
 
 // timeSpan returns the end of a time expression starting at i ("on Monday",
 // "Tuesday", "last week"), or i.

@@ -769,7 +769,9 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			}
 		}
 	}
-	if g.future && g.comp == nil {
+	// "Russia said it would expel 60 U.S. diplomats": an announced cut
+	// in relations is the act; only a condition makes it a threat
+	if g.future && g.comp == nil && !(root(code) == "16" && !a.conditionAfter(g.last+1, hi)) {
 		code = intentCode(code)
 	}
 	if g.neg {
@@ -870,6 +872,15 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		}
 	}
 	sa, ta := a.actorsOf(srcs), a.actorsOf(tgts)
+	// "Tens of thousands of supporters of Mousavi marched through central
+	// Tehran": a crowd of no named country protesting in a clause that
+	// names one country is that country's people protesting at home
+	if len(sa) == 0 && root(code) == "14" && !g.passive && len(srcs) == 1 && len(ta) == 1 && a.crowd(srcs[0]) {
+		if c := countryOf(ta[0].Code); c != "" && a.onlyCountry(c, a.chunks[srcs[0]].start, hi) {
+			sa = []schema.Actor{{Code: c + "OPP", Name: "protesters in " + ta[0].Name}}
+			ta = []schema.Actor{{Code: c, Name: ta[0].Name}}
+		}
+	}
 	if len(sa) == 0 {
 		return nil
 	}
@@ -1593,4 +1604,31 @@ func (a *analysis) headBeforeOf(ci int) int {
 		}
 	}
 	return ch.end - 1
+}
+
+// conditionAfter reports "if" or "unless" in [from, to).
+func (a *analysis) conditionAfter(from, to int) bool {
+	for j := from; j < to && j < len(a.toks); j++ {
+		if u := a.up(j); u == "IF" || u == "UNLESS" {
+			return true
+		}
+	}
+	return false
+}
+
+// crowdWords name a crowd of people of no particular standing.
+var crowdWords = map[string]bool{"SUPPORTERS": true, "THOUSANDS": true, "HUNDREDS": true, "DOZENS": true, "PEOPLE": true,
+	"CROWDS": true, "CROWD": true, "PROTESTERS": true, "PROTESTORS": true, "DEMONSTRATORS": true, "STUDENTS": true,
+	"WORKERS": true, "RESIDENTS": true, "MARCHERS": true, "ACTIVISTS": true, "OPPONENTS": true, "CITIZENS": true, "WOMEN": true}
+
+// crowd reports a chunk naming a crowd ("tens of thousands of supporters
+// of the defeated candidate").
+func (a *analysis) crowd(ci int) bool {
+	ch := &a.chunks[ci]
+	for j := ch.start; j < ch.end; j++ {
+		if crowdWords[a.up(j)] {
+			return true
+		}
+	}
+	return false
 }
