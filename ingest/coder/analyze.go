@@ -308,6 +308,11 @@ func (a *analysis) verbContext(i int) bool {
 	if i > 0 && a.toks[i].cap && i+1 < len(a.toks) && a.toks[i+1].cap && !a.toks[i+1].punct && !a.titleCase() {
 		return false
 	}
+	// "a U.S. Navy strike group", "the attack helicopters": a verb form
+	// modifying a military noun is part of the noun phrase
+	if i+1 < len(a.toks) && compoundHeads[a.up(i+1)] {
+		return false
+	}
 	kind := a.formKindAt(i)
 	p := a.prevContent(i)
 	if p < 0 {
@@ -372,6 +377,9 @@ func (a *analysis) verbContext(i int) bool {
 		return pc&(wPron|wWh) != 0 && pu != "IT" && pu != "HE" && pu != "SHE"
 	}
 }
+
+// compoundHeads are nouns that a verb form before them modifies.
+var compoundHeads = map[string]bool{"GROUP": true, "GROUPS": true, "HELICOPTER": true, "HELICOPTERS": true, "AIRCRAFT": true, "SUBMARINE": true, "SUBMARINES": true}
 
 // inObjectNP reports whether the noun phrase around token s follows a verb
 // or a preposition (an object), so a verb-like word after it is a noun.

@@ -687,6 +687,7 @@ var thingHeads = map[string]bool{
 	"DEMANDS": true, "DEMAND": true, "ACCUSATIONS": true, "CHARGES": true, "THREATS": true, "WARNING": true,
 	"CRITICISM": true, "PRESSURE": true, "STRIKES": true, "AIRSTRIKES": true, "ATTACKS": true, "OFFENSIVE": true,
 	"FREEZES": true, "LOANS": true, "LOAN": true, "TALKS": true, "COMPLAINT": true, "PROTEST": true,
+	"FUNDING": true, "FUNDS": true, "PAYMENTS": true, "CONTRIBUTIONS": true,
 }
 
 var thingPreps = map[string]bool{"AGAINST": true, "ON": true, "ONTO": true, "TO": true, "WITH": true, "FOR": true, "AT": true}

@@ -840,6 +840,17 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			if len(tgts) == 0 && g.comp != nil {
 				tgts = a.objectOf(g.last+1, g.comp.first, code)
 			}
+			// "Russia joined the United States and China in condemning North
+			// Korea's test": the joined act too, on the gerund's object
+			if g.verb.lemma == "JOIN" && len(tgts) > 0 {
+				for nx := tgts[len(tgts)-1] + 1; nx < len(a.chunks) && a.chunks[nx].start < hi; nx++ {
+					if a.chunks[nx].prep == "IN" && a.formKindAt(a.chunks[nx].start) == 'g' && a.resolve(nx).hasActor {
+						srcs = append(append([]int{}, subjs...), tgts...)
+						tgts = []int{nx}
+						break
+					}
+				}
+			}
 		}
 	}
 	if causeOwn {
