@@ -554,6 +554,9 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		if (a.up(ch.start-1) == "WHAT" || a.up(ch.start) == "WHAT") && a.namingRelative(ch.end) {
 			continue // the namer of "what X called Y"
 		}
+		if ch.prep == "" && a.ppConjunct(ci) {
+			continue // "to the United States and Australia": a later conjunct of a PP
+		}
 		r := a.resolve(ci)
 		attached := sawNP
 		sawNP = true
@@ -616,6 +619,29 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		}
 	}
 	return pp
+}
+
+// ppConjunct reports a chunk without preposition that is a later conjunct
+// of a prepositional phrase ("between Washington, Canberra and London").
+func (a *analysis) ppConjunct(ci int) bool {
+	for c := ci; c > 0; c-- {
+		s := a.chunks[c].start
+		if s < 2 || !(a.is(s-1, wComma) || a.up(s-1) == "AND" || a.up(s-1) == "OR") || a.ment[s-1] >= 0 {
+			return false
+		}
+		k := s - 1
+		for k > 0 && (a.is(k, wComma) || a.up(k) == "AND" || a.up(k) == "OR") {
+			k--
+		}
+		p := a.chunkAt(k)
+		if p < 0 || p != c-1 || a.chunks[p].end != k+1 || !a.resolve(p).hasActor {
+			return false
+		}
+		if a.chunks[p].prep != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // ownedBySubject: "its troops", "their borders" belong to the subject and
