@@ -668,6 +668,11 @@ func (a *analysis) byAgent(from, lim int) []int {
 		if !a.resolve(ci).hasActor {
 			continue
 		}
+		// "victims killed by the Malaysia Airlines crash": an accident is
+		// no agent, whoever its modifiers name
+		if accidentNouns[a.up(ch.end-1)] {
+			continue
+		}
 		if ch.prep == "BY" {
 			return a.coordinated(ci, false)
 		}
@@ -722,6 +727,17 @@ var thingPreps = map[string]bool{"AGAINST": true, "ON": true, "ONTO": true, "TO"
 var strikePreps = map[string]bool{"AT": true, "ON": true, "AGAINST": true, "INTO": true}
 
 // meansNouns follow a BY that names a means, not an agent ("spoke by telephone").
+// accidentNouns head noun phrases that name a mishap, not an agent.
+var accidentNouns = map[string]bool{"CRASH": true, "EXPLOSION": true, "BLAST": true, "FIRE": true, "EARTHQUAKE": true,
+	"QUAKE": true, "FLOOD": true, "FLOODS": true, "STORM": true, "DISEASE": true, "OUTBREAK": true, "VIRUS": true,
+	"ACCIDENT": true, "COLLAPSE": true, "STAMPEDE": true, "DISASTER": true}
+
+// attackNouns head noun phrases that name an attack: "killed in Israeli
+// tank shelling", "died in a U.S. drone strike".
+var attackNouns = map[string]bool{"SHELLING": true, "STRIKE": true, "STRIKES": true, "AIRSTRIKE": true,
+	"AIRSTRIKES": true, "RAID": true, "RAIDS": true, "ATTACK": true, "ATTACKS": true, "BOMBARDMENT": true,
+	"BOMBING": true, "BOMBINGS": true, "GUNFIRE": true, "FIRE": true, "OFFENSIVE": true, "AMBUSH": true}
+
 var meansNouns = map[string]bool{
 	"TELEPHONE": true, "PHONE": true, "VIDEO": true, "VIDEOLINK": true, "VIDEOCONFERENCE": true, "LETTER": true,
 	"PHONE-CALL": true, "RADIO": true, "SATELLITE": true, "ROAD": true, "AIR": true, "SEA": true, "LAND": true,

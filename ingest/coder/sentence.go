@@ -680,6 +680,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		switch kind {
 		case ctlIntent:
 			code = intentCode(cact)
+			// "Qatar has pledged to expel Brotherhood leaders": a promise to
+			// coerce or cut ties has no intent code; it is the act
+			if pledgeLemmas[g.verb.lemma] && (root(cact) == "16" || root(cact) == "17") {
+				code = cact
+			}
 			// "The EU agreed to ban imports": a body's decision to reduce
 			// relations or impose sanctions is the act itself, not a threat
 			// (agreeing to yield stays an intent: "agreed to resign", 0341)
@@ -799,10 +804,19 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	}
 	// roles
 	var srcs, tgts []int
+	victimPlace := ""
 	switch {
 	case g.passive && g.comp == nil || swap:
 		srcs = a.byAgent(g.last+1, hi)
 		tgts = subjs
+		// "Four children were killed in Israeli tank shelling in Gaza": the
+		// attack's named side is the source, the place's country the victims'
+		if len(srcs) == 0 && violentRoot(code) {
+			if at := a.attackPP(g.last+1, hi); at >= 0 {
+				srcs = []int{at}
+				victimPlace = a.placeCountry(at+1, hi)
+			}
+		}
 		// "evidence against Russia was presented by the US": the target is in the subject's PP
 		if len(subjs) == 1 && len(a.actorsOf(subjs)) == 0 && subjs[0]+1 < len(a.chunks) {
 			nx := subjs[0] + 1
@@ -883,6 +897,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		}
 	}
 	sa, ta := a.actorsOf(srcs), a.actorsOf(tgts)
+	if victimPlace != "" {
+		for i, t := range ta {
+			if strings.HasPrefix(t.Code, "---") {
+				ta[i].Code = victimPlace + t.Code[3:]
+			}
+		}
+	}
 	// "Tens of thousands of supporters of Mousavi marched through central
 	// Tehran": a crowd of no named country protesting in a clause that
 	// names one country is that country's people protesting at home
@@ -1642,4 +1663,36 @@ func (a *analysis) crowd(ci int) bool {
 		}
 	}
 	return false
+}
+
+// pledgeLemmas promise an act of their own.
+var pledgeLemmas = map[string]bool{"PLEDGE": true, "PROMISE": true, "COMMIT": true}
+
+// attackPP finds, in [from, to), an IN or BY chunk headed by an attack noun
+// that names an actor with a country ("in Israeli tank shelling"); -1 if none.
+func (a *analysis) attackPP(from, to int) int {
+	for ci := range a.chunks {
+		ch := &a.chunks[ci]
+		if ch.start < from || ch.start >= to || ch.prep != "IN" && ch.prep != "BY" {
+			continue
+		}
+		if r := a.resolve(ci); attackNouns[a.up(ch.end-1)] && r.hasActor && countryOf(r.actor.Code) != "" {
+			return ci
+		}
+	}
+	return -1
+}
+
+// placeCountry is the country of the first IN/NEAR/AT chunk in [from, to)
+// that names one, or "".
+func (a *analysis) placeCountry(from, to int) string {
+	for ci := from; ci < len(a.chunks) && a.chunks[ci].start < to; ci++ {
+		if !locationPreps[a.chunks[ci].prep] {
+			continue
+		}
+		if r := a.resolve(ci); r.hasActor {
+			return countryOf(r.actor.Code)
+		}
+	}
+	return ""
 }
