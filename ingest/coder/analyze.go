@@ -204,6 +204,18 @@ func (a *analysis) tag() {
 		}
 		i++
 	}
+	// "the U.N.-recognised government", "U.S.-backed fighters": the actor
+	// before a backer participle modifies the noun that follows; it is
+	// not the noun phrase's actor
+	for i := 1; i+1 < n; i++ {
+		if a.toks[i].up == "-" && backerWords[a.toks[i+1].up] && a.ment[i-1] >= 0 {
+			m := a.ment[i-1]
+			for k := a.mentions[m].start; k < a.mentions[m].end; k++ {
+				a.ment[k] = -1
+			}
+			a.cls[i] |= wHyphen
+		}
+	}
 	for i := range a.toks {
 		if a.ment[i] >= 0 || a.toks[i].punct {
 			continue
@@ -313,6 +325,9 @@ func (a *analysis) verbContext(i int) bool {
 	if i+1 < len(a.toks) && compoundHeads[a.up(i+1)] {
 		return false
 	}
+	if i > 0 && a.cls[i-1]&wHyphen != 0 {
+		return false
+	}
 	kind := a.formKindAt(i)
 	p := a.prevContent(i)
 	if p < 0 {
@@ -345,6 +360,11 @@ func (a *analysis) verbContext(i int) bool {
 	}
 	switch kind {
 	case 'g':
+		// "has begun sending troops", "resumed shelling": the gerund of
+		// an aspect verb carries the event
+		if a.isVerb[p] && aspectLemmas[a.verbs[p][0].lemma] {
+			return true
+		}
 		// a participle clause after the main clause: ", accusing it of ..."
 		return a.is(p, wComma) && p > 0 && participleLemmas[a.verbs[i][0].lemma]
 	case 'd':
@@ -415,6 +435,9 @@ func (a *analysis) chunkTokens() {
 		a.chunkOf[i] = -1
 	}
 	inNP := func(i int) bool {
+		if a.cls[i]&wHyphen != 0 {
+			return true
+		}
 		if a.isVerb[i] || a.toks[i].punct && a.toks[i].up != "$" {
 			return false
 		}
@@ -754,6 +777,16 @@ func (a *analysis) unknownName(ch *chunk) bool {
 
 // ownerSuffixes end a hyphenated modifier that names the country of
 // registration or ownership of a thing ("British-flagged", "U.S.-based").
+// aspectLemmas take a gerund that names the event.
+var aspectLemmas = map[string]bool{"BEGIN": true, "START": true, "CONTINUE": true, "RESUME": true, "KEEP": true}
+
+// backerWords follow an actor and a hyphen in a compound modifier that
+// names who stands behind the noun, not the noun's actor (an author stays:
+// "vetoed a U.S.-drafted resolution" rejects the United States).
+var backerWords = map[string]bool{"BACKED": true, "RECOGNISED": true, "RECOGNIZED": true, "DONATED": true,
+	"FUNDED": true, "TRAINED": true, "ARMED": true, "SUPPORTED": true, "ALLIED": true, "INSPIRED": true,
+	"SUPPLIED": true, "PROVIDED": true, "APPOINTED": true, "INSTALLED": true, "FINANCED": true, "EQUIPPED": true}
+
 var ownerSuffixes = map[string]bool{"-FLAGGED": true, "-OWNED": true, "-REGISTERED": true, "-BASED": true}
 
 // quantWords quantify a following noun phrase.

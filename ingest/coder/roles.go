@@ -254,6 +254,9 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 			continue
 		case a.ment[j] < 0 && c&wWh != 0:
 			return -1
+		case a.isVerb[j] && j == g.first-1 && aspectLemmas[a.verbs[j][0].lemma]:
+			j-- // "Turkey has begun sending troops": the aspect verb's subject
+			continue
 		case a.isVerb[j]:
 			// a reduced relative ("the civilians imprisoned for ... were released"):
 			// the subject is the chunk before the participle

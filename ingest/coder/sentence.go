@@ -798,6 +798,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if strings.HasPrefix(code, "183") && (a.up(g.last) == "DOWN" || g.last+1 < len(a.toks) && a.up(g.last+1) == "DOWN") {
 		code = "190"
 	}
+	// "sent 1,000 troops into Bahrain to help the rulers quell protests":
+	// forces sent to help are military assistance (074), not a threat
+	if root(code) == "15" && a.helpPurpose(g.last+1, hi+1) {
+		code = "074"
+	}
 	code = a.c.validCode(code)
 	if code == "" {
 		return nil
@@ -1695,4 +1700,17 @@ func (a *analysis) placeCountry(from, to int) string {
 		}
 	}
 	return ""
+}
+
+// helpLemmas name the help that a purpose clause gives.
+var helpLemmas = map[string]bool{"HELP": true, "SUPPORT": true, "ASSIST": true, "BOLSTER": true, "AID": true, "PROTECT": true, "DEFEND": true, "REINFORCE": true}
+
+// helpPurpose reports "to help", "to support" ... in [from, to).
+func (a *analysis) helpPurpose(from, to int) bool {
+	for j := from; j+1 < to && j+1 < len(a.toks); j++ {
+		if a.up(j) == "TO" && a.verbs[j+1] != nil && helpLemmas[a.verbs[j+1][0].lemma] {
+			return true
+		}
+	}
+	return false
 }

@@ -22,6 +22,7 @@ const (
 	wPunct
 	wTo
 	wObjPron
+	wHyphen // the hyphen of a compound modifier: "U.S.-backed"
 )
 
 const wAux = wBe | wHave | wDo | wModal
