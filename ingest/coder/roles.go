@@ -183,7 +183,7 @@ done:
 }
 
 // hearsayNouns introduce a that-clause that reports no fact.
-var hearsayNouns = map[string]bool{"SPECULATION": true, "RUMOURS": true, "RUMORS": true, "RUMOUR": true, "RUMOR": true, "SUGGESTIONS": true}
+var hearsayNouns = map[string]bool{"ALLEGATIONS": true, "ALLEGATION": true, "SPECULATION": true, "RUMOURS": true, "RUMORS": true, "RUMOUR": true, "RUMOR": true, "SUGGESTIONS": true}
 
 // timeSpan returns the end of a time expression starting at i ("on Monday",
 // "Tuesday", "last week"), or i.
@@ -250,6 +250,18 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 			j--
 			for j >= floor && a.is(j, wComma) {
 				j--
+			}
+			for j >= floor && a.chunkAt(j) >= 0 && a.chunks[a.chunkAt(j)].time {
+				j = a.chunks[a.chunkAt(j)].start - 1
+				if a.is(j, wPrep) {
+					j--
+				}
+			}
+			// "a U.N. Security Council resolution that backed ...", "the
+			// Saudi-led bloc that has imposed": a thing or group whose
+			// modifier names an actor is no actor of the relative clause
+			if ci := a.chunkAt(j); ci >= 0 && a.chunks[ci].end == j+1 && a.ment[j] < 0 && a.resolve(ci).hasActor && a.chunks[ci].pron == "" {
+				return -1
 			}
 			continue
 		case a.ment[j] < 0 && c&wWh != 0:
@@ -458,7 +470,7 @@ func (a *analysis) conjuncts(ci int, leftward bool) []int {
 		// "..., killing about 20 people, and the United Nations suspended":
 		// leftwards, ", and" after the object of another verb ends it too
 		if leftward && sawConj && sawComma && j >= 0 && a.chunkOf[j] >= 0 {
-			if s := a.chunks[a.chunkOf[j]].start; s > 0 && (a.isVerb[s-1] || a.is(s-1, wNum) || a.up(s-1) == "ABOUT") {
+			if s := a.chunks[a.chunkOf[j]].start; s > 0 && (a.isVerb[s-1] || a.verbs[s] != nil && a.formKindAt(s) == 'g' || a.is(s-1, wNum) || a.up(s-1) == "ABOUT") {
 				return out
 			}
 		}

@@ -189,6 +189,15 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 				participle = true
 			}
 		}
+		// ", the Indian army said, accusing Pakistan of ...": a participle
+		// right after a reporting clause is the reporter's
+		if participle && gi > 0 && isSay[groups[gi-1]] {
+			for _, at := range attrs {
+				if at.g == groups[gi-1] && len(a.actorsOf(at.sayer)) > 0 {
+					prevSubj = at.sayer
+				}
+			}
+		}
 		if participle {
 			if len(prevSubj) == 0 {
 				continue
