@@ -575,6 +575,11 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		r := a.resolve(ci)
 		attached := sawNP
 		sawNP = true
+		// "suspended all civilian and military cooperation with Russia": a
+		// thing whose modifier is an agent of no country is no target
+		if ch.prep == "" && r.hasActor && strings.HasPrefix(r.actor.Code, "---") && a.ment[ch.end-1] < 0 {
+			continue
+		}
 		if ch.prep == "" {
 			if r.hasActor && !a.ownedBySubject(ci) && !(posture && strings.HasPrefix(r.actor.Code, "---")) {
 				// "new U.S. sanctions against Russia": the actor only modifies a

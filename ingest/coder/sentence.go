@@ -982,6 +982,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				if a.locTarget && root(code) == "04" && s.Country() == t.Country() {
 					continue
 				}
+				// "Trump pulled the United States out of the deal": an
+				// actor's own country as such is not what it cuts ties with
+				if len(s.Code) > 3 && t.Code == s.Country() && root(code) == "16" {
+					continue
+				}
 				if s.Code != t.Code {
 					ge.pairs = append(ge.pairs, [2]schema.Actor{s, t})
 				}
