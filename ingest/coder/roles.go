@@ -233,6 +233,20 @@ func (a *analysis) chunkAt(i int) int {
 // complementizers are crossed or stop the search as appropriate.
 func (a *analysis) subjectOf(g *group, floor int) int {
 	j := g.first - 1
+	// "agreed to ban imports of Iranian oil and to freeze the assets": a
+	// coordinated infinitive has the subject of the verb of the first one
+	if j > floor+1 && a.up(j) == "TO" && a.up(j-1) == "AND" {
+		for k := j - 2; k > floor && k > j-25; k-- {
+			if a.up(k) == "TO" && a.isVerbAt(k+1) {
+				for m := k - 1; m >= floor && m > k-12; m-- {
+					if a.isVerb[m] && a.chunkOf[m] < 0 {
+						return a.subjectOf(&group{first: m, head: m, last: m}, floor)
+					}
+				}
+				break
+			}
+		}
+	}
 	if j > floor && (a.up(j) == "AND" || a.up(j) == "OR") && a.ment[j] < 0 && !g.inComplement {
 		if s, ok := a.sharedSubject(g, j, floor); ok {
 			return s
