@@ -700,6 +700,12 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			if (g.verb.lemma == "AGREE" || g.verb.lemma == "DECIDE" || g.verb.lemma == "VOTE") && !g.future && root(cact) == "16" {
 				code = cact
 			}
+			// "the United Arab Emirates vowed to respond": a promised
+			// retaliation is a threat
+			if retaliateLemmas[c.verb.lemma] {
+				cact = "130"
+				code = "130"
+			}
 			if cact == "" {
 				code = ""
 				switch g.verb.lemma {
@@ -953,6 +959,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// is no target of a reciprocal action between coordinated subjects
 	// ("Thai and Cambodian troops exchanged artillery fire near the
 	// temple": fighting between the subjects, whatever the place)
+	// "India and China agreed to pull back troops": forces of no country
+	// are the subjects' own, and the act is between them
+	if len(sa) > 1 && len(ta) > 0 && allUnknown(ta) && symmetricRoot(code) && a.reciprocal(g, hi) {
+		ta = nil
+	}
 	if len(sa) > 1 && (a.locTarget && !materialRoot(code) || (inherentReciprocal[g.verb.lemma] || g.verb.lemma == "EXCHANGE") && a.placeTargets(tgts)) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
 		ta = nil
 	}
@@ -1728,3 +1739,16 @@ func (a *analysis) helpPurpose(from, to int) bool {
 	}
 	return false
 }
+
+// allUnknown reports actors that all lack a country ("---MIL").
+func allUnknown(as []schema.Actor) bool {
+	for _, t := range as {
+		if !strings.HasPrefix(t.Code, "---") {
+			return false
+		}
+	}
+	return true
+}
+
+// retaliateLemmas answer an attack in kind.
+var retaliateLemmas = map[string]bool{"RESPOND": true, "RETALIATE": true, "AVENGE": true, "REVENGE": true}
