@@ -365,6 +365,11 @@ func (a *analysis) verbContext(i int) bool {
 		if a.isVerb[p] && aspectLemmas[a.verbs[p][0].lemma] {
 			return true
 		}
+		// ", freezing his assets and calling him a dictator": a second
+		// participle coordinated with one set off by a comma
+		if a.up(p) == "AND" && participleLemmas[a.verbs[i][0].lemma] && a.commaGerundBefore(p) {
+			return true
+		}
 		// a participle clause after the main clause: ", accusing it of ..."
 		return a.is(p, wComma) && p > 0 && participleLemmas[a.verbs[i][0].lemma]
 	case 'd':
@@ -777,6 +782,17 @@ func (a *analysis) unknownName(ch *chunk) bool {
 
 // ownerSuffixes end a hyphenated modifier that names the country of
 // registration or ownership of a thing ("British-flagged", "U.S.-based").
+// commaGerundBefore reports a gerund right after a comma within the dozen
+// words before position p.
+func (a *analysis) commaGerundBefore(p int) bool {
+	for k := p - 1; k > 0 && k >= p-12; k-- {
+		if a.verbs[k] != nil && a.formKindAt(k) == 'g' && a.is(k-1, wComma) {
+			return true
+		}
+	}
+	return false
+}
+
 // aspectLemmas take a gerund that names the event.
 var aspectLemmas = map[string]bool{"BEGIN": true, "START": true, "CONTINUE": true, "RESUME": true, "KEEP": true}
 
