@@ -69,6 +69,10 @@ func TestDates(t *testing.T) {
 		{"Russia attacked Ukraine on June 2.", day(2015, 6, 2)},
 		{"Russia attacked Ukraine on 14 September 2013.", day(2013, 9, 14)},
 		{"Russia attacked Ukraine in 2011.", day(2011, 1, 1)},
+		{"Russia attacked Ukraine in 1999.", day(1999, 1, 1)},
+		{"Russia attacked Ukraine two years ago.", day(2013, 6, 9)},
+		{"Russia attacked Ukraine three days ago.", day(2015, 6, 6)},
+		{"Russia attacked Ukraine a week ago.", day(2015, 6, 2)},
 		{"Russia attacked Ukraine.", day(2015, 6, 9)},
 		{"Russia attacked Ukraine on Monday night, officials said on Tuesday.", day(2015, 6, 8)},
 	}

@@ -25,6 +25,10 @@ var months = map[string]time.Month{
 	"NOVEMBER": 11, "NOV": 11, "NOV.": 11, "DECEMBER": 12, "DEC": 12, "DEC.": 12,
 }
 
+// countWords are the spelled-out counts of "two years ago".
+var countWords = map[string]int{"A": 1, "AN": 1, "ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5, "SIX": 6,
+	"SEVEN": 7, "EIGHT": 8, "NINE": 9, "TEN": 10, "ELEVEN": 11, "TWELVE": 12, "SEVERAL": 3, "FEW": 3}
+
 // resolveDates finds date expressions in toks, resolved against pub (a UTC
 // day). Weekdays mean the most recent such day on or before pub ("next
 // Monday" the following one); a month and day without a year is the most
@@ -72,6 +76,28 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 			continue
 		case "TOMORROW":
 			out = append(out, dateExpr{i, pub.AddDate(0, 0, 1), weak})
+			continue
+		case "AGO":
+			// "two years ago", "three days ago", "a week ago"
+			n, ok := countWords[up(i-2)]
+			if !ok {
+				if v, err := strconv.Atoi(up(i - 2)); err == nil && v > 0 && v < 100 {
+					n, ok = v, true
+				}
+			}
+			if !ok {
+				continue
+			}
+			switch strings.TrimSuffix(up(i-1), "S") {
+			case "DAY":
+				out = append(out, dateExpr{i, pub.AddDate(0, 0, -n), weak})
+			case "WEEK":
+				out = append(out, dateExpr{i, pub.AddDate(0, 0, -7*n), weak})
+			case "MONTH":
+				out = append(out, dateExpr{i, pub.AddDate(0, -n, 0), weak})
+			case "YEAR":
+				out = append(out, dateExpr{i, pub.AddDate(-n, 0, 0), weak})
+			}
 			continue
 		case "WEEK", "MONTH", "YEAR", "WEEKEND":
 			switch up(i - 1) {
