@@ -222,7 +222,10 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		// "bombers took off from a base in Iran to strike militants in
 		// Syria": when the clause before coded nothing, its subject does
 		// what the purpose clause says
-		bareGoal := !purpose && !prevCoded && a.causeSubject(g) < 0 && a.purposeClause(g) && len(prevObj) == 0 && len(prevSubj) > 0 && subj < 0
+		// ("police used tear gas to disperse demonstrators": the thing
+		// before TO is the earlier verb's object, not the subject)
+		thingBefore := subj >= 0 && !a.resolve(subj).hasActor && a.chunks[subj].end == g.first-1 && a.chunks[subj].prep == "" && gi > 0 && meansLemmas[groups[gi-1].verb.lemma]
+		bareGoal := !purpose && !prevCoded && a.causeSubject(g) < 0 && a.purposeClause(g) && len(prevObj) == 0 && len(prevSubj) > 0 && (subj < 0 || thingBefore)
 		if bareGoal {
 			// "threatened at the United Nations to destroy": the
 			// infinitive completes a control verb across an adjunct
@@ -998,6 +1001,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				if len(s.Code) > 3 && t.Code == s.Country() && root(code) == "16" {
 					continue
 				}
+				// "Thousands of Iraqi Kurds demonstrated in Kirkuk": people
+				// protesting at home protest against their country
+				if s.Code == t.Code && root(code) == "14" && a.locTarget && len(s.Code) == 3 {
+					s.Code += "OPP"
+				}
 				if s.Code != t.Code {
 					ge.pairs = append(ge.pairs, [2]schema.Actor{s, t})
 				}
@@ -1752,3 +1760,7 @@ func allUnknown(as []schema.Actor) bool {
 
 // retaliateLemmas answer an attack in kind.
 var retaliateLemmas = map[string]bool{"RESPOND": true, "RETALIATE": true, "AVENGE": true, "REVENGE": true}
+
+// meansLemmas use an instrument for a purpose that the infinitive after
+// their object states ("used tear gas to disperse demonstrators").
+var meansLemmas = map[string]bool{"USE": true, "EMPLOY": true, "FIRE": true, "OPEN": true, "DEPLOY": true, "SEND": true, "DISPATCH": true}
