@@ -958,6 +958,19 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			tgts = react
 		}
 	}
+	// "Russia threatened to stop negotiations if the United States goes
+	// ahead with the deployment": the threat is aimed at the condition's
+	// subject
+	if len(ta) == 0 && root(code) == "13" {
+		if ci := a.conditionSubject(g.last + 1); ci >= 0 {
+			tgts = a.coordinated(ci, false)
+			for _, t := range a.actorsOf(tgts) {
+				if t.Country() != sa[0].Country() {
+					ta = append(ta, t)
+				}
+			}
+		}
+	}
 	// "Russia and the United States agreed to a truce in Syria": a place
 	// is no target of a reciprocal action between coordinated subjects
 	// ("Thai and Cambodian troops exchanged artillery fire near the
@@ -1764,3 +1777,18 @@ var retaliateLemmas = map[string]bool{"RESPOND": true, "RETALIATE": true, "AVENG
 // meansLemmas use an instrument for a purpose that the infinitive after
 // their object states ("used tear gas to disperse demonstrators").
 var meansLemmas = map[string]bool{"USE": true, "EMPLOY": true, "FIRE": true, "OPEN": true, "DEPLOY": true, "SEND": true, "DISPATCH": true}
+
+// conditionSubject returns the actor chunk that is the subject of an "if"
+// or "unless" clause after from, or -1.
+func (a *analysis) conditionSubject(from int) int {
+	for j := from; j+1 < len(a.toks); j++ {
+		if u := a.up(j); u != "IF" && u != "UNLESS" {
+			continue
+		}
+		if ci := a.chunkAt(j + 1); ci >= 0 && a.chunks[ci].prep == "" && a.resolve(ci).hasActor {
+			return ci
+		}
+		return -1
+	}
+	return -1
+}
