@@ -794,7 +794,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	}
 	// "Russia said it would expel 60 U.S. diplomats": an announced cut
 	// in relations is the act; only a condition makes it a threat
-	if g.future && g.comp == nil && !(root(code) == "16" && !a.conditionAfter(g.last+1, hi)) {
+	if g.future && g.comp == nil && !(root(code) == "16" && !a.conditionAfter(g.last+1, len(a.toks))) {
 		code = intentCode(code)
 	}
 	if g.neg {
@@ -1689,11 +1689,15 @@ func (a *analysis) headBeforeOf(ci int) int {
 	return ch.end - 1
 }
 
-// conditionAfter reports "if" or "unless" in [from, to).
+// conditionAfter reports "if" or "unless" in [from, to), before any
+// semicolon.
 func (a *analysis) conditionAfter(from, to int) bool {
 	for j := from; j < to && j < len(a.toks); j++ {
-		if u := a.up(j); u == "IF" || u == "UNLESS" {
+		switch a.up(j) {
+		case "IF", "UNLESS":
 			return true
+		case ";":
+			return false
 		}
 	}
 	return false
