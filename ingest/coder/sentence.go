@@ -961,7 +961,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "Russia threatened to stop negotiations if the United States goes
 	// ahead with the deployment": the threat is aimed at the condition's
 	// subject
-	if len(ta) == 0 && root(code) == "13" {
+	if len(ta) == 0 && root(code) == "13" && g.comp != nil {
 		if ci := a.conditionSubject(g.last + 1); ci >= 0 {
 			tgts = a.coordinated(ci, false)
 			for _, t := range a.actorsOf(tgts) {
