@@ -149,6 +149,12 @@ func TestActors(t *testing.T) {
 		{"The Kremlin accused Washington of meddling.", "RUS", "USA"},
 		{"The Pentagon accused Moscow of meddling.", "USAMIL", "RUS"},
 		{"Hundreds of UN troops attacked the rebels.", "IGOUNOMIL", "---REB"},
+		// few English function words: still an English sentence
+		{"Islamic State militants beheaded American journalist James Foley.", "IMGMUSISI", "USAMED"},
+		// a backer compound names no actor of its noun phrase
+		{"U.S.-backed Syrian fighters attacked Islamic State militants.", "SYRUAF", "IMGMUSISI"},
+		// weapons beside a known actor are its equipment
+		{"Israeli troops and tanks attacked Hamas militants in Gaza.", "ISRMIL", "PSEREBHMSUAF"},
 	}
 	for _, tt := range tests {
 		r := code(t, tt.text, pub)
@@ -262,6 +268,8 @@ func TestRobustness(t *testing.T) {
 		{"binary", garbage, "binary", false},
 		{"russian", "Президент России Владимир Путин встретился в понедельник с канцлером Германии.", "not English", false},
 		{"german", "Die Bundesregierung hat am Montag die Sanktionen gegen Russland verlängert und der Kanzler sprach mit dem Präsidenten.", "not English", false},
+		{"french", "Le président russe a rencontré lundi la chancelière allemande pour discuter des sanctions et de la situation en Ukraine.", "not English", false},
+		{"spanish", "El presidente de Rusia se reunió el lunes con la canciller alemana para hablar de las sanciones y de la guerra en Ucrania.", "not English", false},
 		{"mixed", "Russia attacked Ukraine on Monday, and Ukrainian troops attacked Russian soldiers near the border on Tuesday. 俄罗斯总统普京周一会见了德国总理.", "non-Latin", true},
 	}
 	for _, tt := range tests {

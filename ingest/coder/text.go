@@ -245,9 +245,33 @@ var englishWords = map[string]bool{
 	"any": true, "all": true, "last": true, "about": true, "because": true, "should": true,
 }
 
+// foreignWords are function words of other languages in Latin script
+// (German, French, Spanish, Portuguese, Italian, Dutch, Indonesian) that
+// English text does not use.
+var foreignWords = map[string]bool{
+	"der": true, "das": true, "und": true, "ist": true, "nicht": true, "mit": true, "von": true,
+	"zu": true, "dem": true, "sich": true, "auf": true, "für": true, "auch": true, "wird": true,
+	"les": true, "et": true, "est": true, "des": true, "du": true, "une": true,
+	"dans": true, "pour": true, "sur": true, "avec": true, "qui": true, "pas": true, "au": true, "aux": true,
+	"que": true, "por": true, "para": true,
+	"una": true, "como": true, "pero": true,
+	"il": true, "che": true, "è": true, "della": true, "sono": true,
+	"het": true, "een": true, "voor": true, "niet": true, "zijn": true,
+	"não": true, "em": true, "os": true, "uma": true, "dos": true, "yang": true,
+	"dengan": true, "untuk": true, "dari": true, "ini": true, "itu": true, "tidak": true,
+}
+
+// lowerArticles are function words of other languages that also start
+// English names ("El Salvador", "La Paz", "Los Angeles"); they count only
+// in lower case.
+var lowerArticles = map[string]bool{
+	"el": true, "la": true, "le": true, "los": true, "las": true, "del": true, "se": true, "su": true,
+	"y": true, "es": true, "al": true, "con": true, "di": true, "op": true, "lo": true, "un": true,
+}
+
 // textStats describes a text for the document-level checks.
 type textStats struct {
-	letters, latin, control, invalid, words, english int
+	letters, latin, control, invalid, words, english, foreign int
 }
 
 func measure(s string) textStats {
@@ -274,8 +298,13 @@ func measure(s string) textStats {
 			}
 			if inWord {
 				st.words++
-				if st.words <= 2000 && englishWords[strings.ToLower(s[wordStart:i])] {
-					st.english++
+				if st.words <= 2000 {
+					w := strings.ToLower(s[wordStart:i])
+					if englishWords[w] {
+						st.english++
+					} else if foreignWords[w] || lowerArticles[s[wordStart:i]] {
+						st.foreign++
+					}
 				}
 				inWord = false
 			}
@@ -284,8 +313,10 @@ func measure(s string) textStats {
 	}
 	if inWord {
 		st.words++
-		if englishWords[strings.ToLower(s[wordStart:])] {
+		if w := strings.ToLower(s[wordStart:]); englishWords[w] {
 			st.english++
+		} else if foreignWords[w] || lowerArticles[s[wordStart:]] {
+			st.foreign++
 		}
 	}
 	return st
@@ -314,7 +345,11 @@ func documentSkip(text string, maxBytes int) string {
 	if words > 2000 {
 		words = 2000
 	}
-	if words >= 8 && st.english*100 < words*8 {
+	// few English function words: another language when its own function
+	// words show, or when the text is long; a short run of names and
+	// content words ("Islamic State militants beheaded American journalist
+	// James Foley.") is a headline-style English sentence
+	if words >= 8 && st.english*100 < words*8 && (st.foreign >= 2 && st.foreign > st.english || words >= 40) {
 		return "not English"
 	}
 	return ""
