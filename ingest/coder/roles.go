@@ -148,6 +148,14 @@ done:
 			j = k
 			continue
 		}
+		// "threatened at the United Nations on Tuesday to destroy": a
+		// place adjunct between a subject-control verb and its infinitive
+		if ci := a.chunkAt(j + 1); ci >= 0 && (a.up(j) == "AT" || a.up(j) == "IN" || a.up(j) == "DURING") && subjectControl[controlLemmas[vi.lemma]] && a.chunks[ci].start == j+1 && a.chunks[ci].end-a.chunks[ci].start <= 6 {
+			if k := a.chunks[ci].end; a.up(k) == "TO" && a.isVerbAt(k+1) || a.timeSpan(k) > k {
+				j = k
+				continue
+			}
+		}
 		break
 	}
 	if a.up(j) != "TO" {
@@ -181,6 +189,10 @@ done:
 	}
 	return g
 }
+
+// subjectControl are the control kinds whose infinitive's subject is the
+// verb's subject.
+var subjectControl = map[int]bool{ctlIntent: true, ctlThreat: true, ctlRefuse: true}
 
 // hearsayNouns introduce a that-clause that reports no fact.
 var hearsayNouns = map[string]bool{"ALLEGATIONS": true, "ALLEGATION": true, "SPECULATION": true, "RUMOURS": true, "RUMORS": true, "RUMOUR": true, "RUMOR": true, "SUGGESTIONS": true}
