@@ -803,7 +803,8 @@ var backerWords = map[string]bool{"BACKED": true, "RECOGNISED": true, "RECOGNIZE
 	"FUNDED": true, "TRAINED": true, "ARMED": true, "SUPPORTED": true, "ALLIED": true, "INSPIRED": true,
 	"SUPPLIED": true, "PROVIDED": true, "APPOINTED": true, "INSTALLED": true, "FINANCED": true, "EQUIPPED": true}
 
-var ownerSuffixes = map[string]bool{"-FLAGGED": true, "-OWNED": true, "-REGISTERED": true, "-BASED": true}
+var ownerSuffixes = map[string]bool{"-FLAGGED": true, "-OWNED": true, "-REGISTERED": true, "-BASED": true,
+	"-CONTROLLED": true, "-ADMINISTERED": true, "-RULED": true}
 
 // quantWords quantify a following noun phrase.
 var quantWords = map[string]bool{"SEVERAL": true, "MANY": true, "SOME": true, "OTHER": true, "ALL": true, "BOTH": true,

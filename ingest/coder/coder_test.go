@@ -413,3 +413,38 @@ func TestDomesticAndClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseRoles checks role and code rules on sentences written for the
+// rule (not taken from the evaluation sets): each wants one event by
+// source and target prefix and code prefix, and no event from unwanted.
+func TestClauseRoles(t *testing.T) {
+	tests := []struct {
+		name, text         string
+		src, tgt, code     string
+		unwantedSrc, unTgt string
+	}{
+		{"particle verb object is the relative antecedent", "Israel shot down an Iranian drone that entered its airspace.", "ISR", "IRN", "19", "", ""},
+		{"joined X in condemning Y", "Japan joined Britain and France on Monday in condemning Iran's missile test.", "GBR", "IRN", "111", "JPN", "GBR"},
+		{"conjunct of a PP", "Chile recalled its ambassadors to Peru and Bolivia on Friday.", "CHL", "BOL", "161", "", ""},
+		{"second conjunct of a PP is no target of its own", "Chile recalled its ambassadors to Peru and Bolivia in protest at a pact between Argentina and Brazil.", "CHL", "PER", "161", "CHL", "ARG"},
+		{"coordinated infinitive shares the subject", "EU ministers agreed to ban imports of Syrian oil and to freeze the assets of Syria's central bank.", "IGO", "SYR", "163", "SYR", "SYR"},
+		{"participle after a reporting clause", "Russian troops shelled Ukrainian positions, the Ukrainian army said, accusing Russia of violating a truce.", "UKR", "RUS", "112", "RUS", "RUS"},
+		{"threat aimed at the condition's subject", "China threatened to halt trade talks if the United States imposed new tariffs.", "CHN", "USA", "13", "", ""},
+		{"announced expulsion is the act", "Germany said on Tuesday it would expel four Russian diplomats.", "DEU", "RUS", "16", "", ""},
+		{"forces sent to help", "Rwanda sent 1,000 troops to Mozambique to help the army fight insurgents.", "RWA", "MOZ", "07", "", ""},
+		{"victims of a named side's attack", "Three children were killed in Saudi air strikes in northern Yemen on Monday.", "SAU", "YEM", "19", "", ""},
+		{"crowd protesting at home", "Thousands of supporters of the opposition marched through central Minsk on Sunday.", "BLR", "BLR", "14", "", ""},
+		{"weapon object gives way to the place", "Turkey fired artillery at targets inside Iraq on Wednesday.", "TUR", "IRQ", "19", "TUR", "---"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.text, pub)
+			if hasEvent(r, tt.src, tt.tgt, tt.code) == nil {
+				t.Errorf("%q: %v, want %s → %s %s", tt.text, triples(r), tt.src, tt.tgt, tt.code)
+			}
+			if tt.unwantedSrc != "" && hasEvent(r, tt.unwantedSrc, tt.unTgt, "") != nil {
+				t.Errorf("%q: %v, want no %s → %s event", tt.text, triples(r), tt.unwantedSrc, tt.unTgt)
+			}
+		})
+	}
+}

@@ -194,6 +194,10 @@ done:
 // verb's subject.
 var subjectControl = map[int]bool{ctlIntent: true, ctlThreat: true, ctlRefuse: true}
 
+// particles complete a verb ("shot down", "carried out"); a chunk after
+// one is the verb's object, not a prepositional phrase.
+var particles = map[string]bool{"DOWN": true, "UP": true, "OFF": true, "OUT": true}
+
 // hearsayNouns introduce a that-clause that reports no fact.
 var hearsayNouns = map[string]bool{"ALLEGATIONS": true, "ALLEGATION": true, "SPECULATION": true, "RUMOURS": true, "RUMORS": true, "RUMOUR": true, "RUMOR": true, "SUGGESTIONS": true}
 
@@ -288,6 +292,11 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 			// modifier names an actor is no actor of the relative clause
 			if ci := a.chunkAt(j); ci >= 0 && a.chunks[ci].end == j+1 && a.ment[j] < 0 && a.resolve(ci).hasActor && a.chunks[ci].pron == "" {
 				return -1
+			}
+			// "shot down an Iranian drone that entered": the object of a
+			// particle verb is the antecedent
+			if ci := a.chunkAt(j); ci >= 0 && a.chunks[ci].end == j+1 && particles[a.chunks[ci].prep] {
+				return ci
 			}
 			continue
 		case a.ment[j] < 0 && c&wWh != 0:
