@@ -87,7 +87,9 @@ func (a *analysis) makeGroup(i int) *group {
 			if u == "MUST" || u == "SHOULD" {
 				g.must = true
 			}
-			if u == "MIGHT" || u == "MAY" {
+			// "a deal that could allow Beijing to station warships": a
+			// possibility, not an event
+			if u == "MIGHT" || u == "MAY" || u == "COULD" {
 				g.spec = true
 			}
 		case c&wHave != 0:

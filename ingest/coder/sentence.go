@@ -671,6 +671,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	} else if act == "" && pas != "" {
 		code, swap = pas, true // "faces criticism from X": X is the source
 	}
+	// "Soldiers arrested President Zelaya": whoever arrests, an arrest is
+	// an arrest (the dictionary's "military seize" pattern is for places)
+	if arrestLemmas[g.verb.lemma] && code != "" && root(code) != "17" && root(code) != "08" {
+		code = "173"
+	}
 	kind := controlLemmas[g.verb.lemma]
 	causeOwn := false
 	tgtFrom, tgtTo := g.last+1, hi
@@ -1796,3 +1801,6 @@ func (a *analysis) conditionSubject(from int) int {
 	}
 	return -1
 }
+
+// arrestLemmas take people into custody.
+var arrestLemmas = map[string]bool{"ARREST": true, "DETAIN": true, "JAIL": true, "IMPRISON": true, "NAB": true, "APPREHEND": true}
