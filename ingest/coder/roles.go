@@ -279,6 +279,7 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 			if a.up(j) == "THAT" && j > 0 && a.isVerb[j-1] {
 				return -1 // complementizer after a verb: no subject outside
 			}
+			who := a.up(j) == "WHO"
 			j--
 			for j >= floor && a.is(j, wComma) {
 				j--
@@ -296,8 +297,9 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 				return -1
 			}
 			// "shot down an Iranian drone that entered": the object of a
-			// particle verb is the antecedent
-			if ci := a.chunkAt(j); ci >= 0 && a.chunks[ci].end == j+1 && particles[a.chunks[ci].prep] {
+			// particle verb is the antecedent; "an offensive against Hamas
+			// militants who have fired": WHO takes the people before it
+			if ci := a.chunkAt(j); ci >= 0 && a.chunks[ci].end == j+1 && (particles[a.chunks[ci].prep] || who && a.resolve(ci).hasActor) {
 				return ci
 			}
 			continue
