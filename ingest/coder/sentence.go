@@ -963,6 +963,15 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			tgts = react
 		}
 	}
+	// "NATO helicopters attacked two army checkpoints near the border,
+	// killing 24 Pakistani soldiers": the victims name the target
+	if violentRoot(code) && allUnknown(ta) {
+		if ci := a.victimsAfter(hi); ci >= 0 {
+			if vs := a.actorsOf([]int{ci}); len(vs) > 0 && !strings.HasPrefix(vs[0].Code, "---") && vs[0].Country() != sa[0].Country() {
+				tgts, ta = []int{ci}, vs
+			}
+		}
+	}
 	// "Russia threatened to stop negotiations if the United States goes
 	// ahead with the deployment": the threat is aimed at the condition's
 	// subject
@@ -1029,7 +1038,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				}
 			}
 		}
-	case len(sa) > 1 && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi):
+	case len(sa) > 1 && len(sa) <= 3 && (symmetricRoot(code) || exchangeLemmas[g.verb.lemma]) && a.reciprocal(g, hi):
 		for _, s := range sa {
 			for _, t := range sa {
 				if s.Code != t.Code {
@@ -1804,3 +1813,27 @@ func (a *analysis) conditionSubject(from int) int {
 
 // arrestLemmas take people into custody.
 var arrestLemmas = map[string]bool{"ARREST": true, "DETAIN": true, "JAIL": true, "IMPRISON": true, "NAB": true, "APPREHEND": true}
+
+// victimsAfter finds ", killing N <actor>" (or wounding) from position
+// from: the chunk naming the victims, or -1.
+func (a *analysis) victimsAfter(from int) int {
+	for j := from; j+1 < len(a.toks) && j < from+4; j++ {
+		if !a.is(j, wComma) {
+			continue
+		}
+		if u := a.up(j + 1); u != "KILLING" && u != "WOUNDING" && u != "INJURING" {
+			return -1
+		}
+		for k := j + 2; k < len(a.toks) && k < j+8; k++ {
+			if ci := a.chunkAt(k); ci >= 0 && a.resolve(ci).hasActor {
+				return ci
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// exchangeLemmas act in both directions between coordinated subjects
+// ("Russia and Ukraine exchanged prisoners").
+var exchangeLemmas = map[string]bool{"EXCHANGE": true, "SWAP": true, "TRADE": true}
