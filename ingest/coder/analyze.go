@@ -375,6 +375,11 @@ func (a *analysis) verbContext(i int) bool {
 	case 'd':
 		return true
 	case 's':
+		// "in retaliation for Western sanctions": a capitalised modifier
+		// right after a preposition makes a noun phrase
+		if a.ment[p] < 0 && a.toks[p].cap && p > 0 && a.is(p-1, wPrep) {
+			return false
+		}
 		if a.ment[p] >= 0 && a.inObjectNP(a.mentions[a.ment[p]].start) {
 			return false // "conducting military exercises"
 		}
@@ -404,7 +409,9 @@ func (a *analysis) verbContext(i int) bool {
 }
 
 // compoundHeads are nouns that a verb form before them modifies.
-var compoundHeads = map[string]bool{"GROUP": true, "GROUPS": true, "HELICOPTER": true, "HELICOPTERS": true, "AIRCRAFT": true, "SUBMARINE": true, "SUBMARINES": true}
+var compoundHeads = map[string]bool{"GROUP": true, "GROUPS": true, "HELICOPTER": true, "HELICOPTERS": true, "AIRCRAFT": true, "SUBMARINE": true, "SUBMARINES": true,
+	"AGREEMENT": true, "PACKAGE": true, "PROGRAMME": true, "PROGRAM": true, "CONVOY": true, "CONVOYS": true,
+	"WORKERS": true, "AGENCY": true, "AGENCIES": true, "SHIPMENT": true, "SHIPMENTS": true}
 
 // inObjectNP reports whether the noun phrase around token s follows a verb
 // or a preposition (an object), so a verb-like word after it is a noun.
