@@ -435,6 +435,10 @@ func TestClauseRoles(t *testing.T) {
 		{"victims of a named side's attack", "Three children were killed in Saudi air strikes in northern Yemen on Monday.", "SAU", "YEM", "19", "", ""},
 		{"crowd protesting at home", "Thousands of supporters of the opposition marched through central Minsk on Sunday.", "BLR", "BLR", "14", "", ""},
 		{"weapon object gives way to the place", "Turkey fired artillery at targets inside Iraq on Wednesday.", "TUR", "IRQ", "19", "TUR", "---"},
+		{"killing an official is an assault", "A gunman shot dead Iran's ambassador to Yemen on Monday.", "", "IRNGOV", "18", "", ""},
+		{"armed men attacking a place assault it", "Al Shabaab militants attacked a hotel in Mogadishu on Sunday.", "SOM", "SOM", "18", "", ""},
+		{"victims named after an attack", "Russian jets bombed a bridge in Idlib, killing 12 Syrian civilians.", "RUS", "SYR", "", "RUS", "---"},
+		{"prisoner exchange both ways", "Armenia and Azerbaijan exchanged prisoners on Monday.", "AZE", "ARM", "084", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

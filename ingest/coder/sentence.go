@@ -404,7 +404,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 				p[0].Code = place.Country + p[0].Code[3:]
 			}
 			e := CodedEvent{
-				SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: forceCode(ev.code, p[0], p[1]),
+				SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: victimCode(forceCode(ev.code, p[0], p[1]), ev, p[0], p[1]),
 				Date: day, Place: place, ReportedBy: rep,
 				Evidence: ev.evidence,
 			}
@@ -607,6 +607,8 @@ func (a *analysis) trailingSay(g *group) bool {
 type groupEvent struct {
 	tgts     []int // target chunks
 	code     string
+	killing  bool // a killing verb: its victims decide assault or fight
+	place    bool // the target is where the act happened ("attacked a mall in Nairobi")
 	pairs    [][2]schema.Actor
 	evidence []string
 	hi       int
@@ -833,6 +835,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// roles
 	var srcs, tgts []int
 	victimPlace := ""
+	byAttack := false // the source is the side of a named attack
 	switch {
 	case g.passive && g.comp == nil || swap:
 		srcs = a.byAgent(g.last+1, hi)
@@ -841,7 +844,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		// attack's named side is the source, the place's country the victims'
 		if len(srcs) == 0 && violentRoot(code) {
 			if at := a.attackPP(g.last+1, hi); at >= 0 {
-				srcs = []int{at}
+				srcs, byAttack = []int{at}, true
 				victimPlace = a.placeCountry(at+1, hi)
 			}
 		}
@@ -997,7 +1000,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(sa) > 1 && (a.locTarget && !materialRoot(code) || (inherentReciprocal[g.verb.lemma] || g.verb.lemma == "EXCHANGE") && a.placeTargets(tgts)) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
 		ta = nil
 	}
-	ge := &groupEvent{code: code, hi: hi, tgts: tgts}
+	ge := &groupEvent{code: code, hi: hi, tgts: tgts, killing: killLemmas[g.verb.lemma] && !byAttack, place: a.locTarget}
 	ge.evidence = append(append(a.evidenceOf(srcs), a.evidenceOf(tgts)...), evidence...)
 	switch {
 	case len(ta) > 0:
@@ -1837,3 +1840,37 @@ func (a *analysis) victimsAfter(from int) int {
 // exchangeLemmas act in both directions between coordinated subjects
 // ("Russia and Ukraine exchanged prisoners").
 var exchangeLemmas = map[string]bool{"EXCHANGE": true, "SWAP": true, "TRADE": true}
+
+// killLemmas kill or shoot people.
+var killLemmas = map[string]bool{"KILL": true, "SHOOT": true, "MURDER": true, "STAB": true, "ASSASSINATE": true, "EXECUTE": true, "BEHEAD": true}
+
+// victimCode turns military force (190) into an assault (18x) when the
+// victims are no armed force: "a police officer shot dead Russia's
+// ambassador" (186), "militants attacked a shopping mall in Nairobi" (180).
+func victimCode(code string, ev *groupEvent, src, tgt schema.Actor) string {
+	if code != "190" {
+		return code
+	}
+	segs := func(segs ...string) bool {
+		for i := 3; i+3 <= len(tgt.Code); i += 3 {
+			for _, x := range segs {
+				if tgt.Code[i:i+3] == x {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if segs("MIL", "COP", "REB", "UAF", "INS", "SPY") {
+		return code
+	}
+	switch {
+	case ev.place && len(tgt.Code) == 3 && armedGroup(src.Code):
+		return "180" // armed men attacking people or buildings of a place
+	case ev.killing && segs("GOV", "ELI", "LEG", "JUD"):
+		return "186"
+	case ev.killing && segs("CVL", "PPL", "MED", "EDU", "HLH", "REL", "BUS", "REF", "OPP", "LAB"):
+		return "180"
+	}
+	return code
+}
