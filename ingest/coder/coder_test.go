@@ -438,6 +438,7 @@ func TestClauseRoles(t *testing.T) {
 		{"killing an official is an assault", "A gunman shot dead Iran's ambassador to Yemen on Monday.", "", "IRNGOV", "18", "", ""},
 		{"armed men attacking a place assault it", "Al Shabaab militants attacked a hotel in Mogadishu on Sunday.", "SOM", "SOM", "18", "", ""},
 		{"victims named after an attack", "Russian jets bombed a bridge in Idlib, killing 12 Syrian civilians.", "RUS", "SYR", "", "RUS", "---"},
+		{"a demonym opening the first conjunct is shared", "Israeli troops and police attacked Palestinian protesters in Hebron.", "ISRCOP", "PSE", "", "---", ""},
 		{"prisoner exchange both ways", "Armenia and Azerbaijan exchanged prisoners on Monday.", "AZE", "ARM", "084", "", ""},
 	}
 	for _, tt := range tests {

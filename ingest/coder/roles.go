@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyadgraph/dyad/schema"
@@ -441,6 +442,7 @@ func (a *analysis) coordinated(ci int, leftward bool) []int {
 	if len(out) < 2 {
 		return out
 	}
+	a.shareDemonym(out)
 	known := false
 	for _, c := range out {
 		if r := a.resolve(c); r.hasActor && !strings.HasPrefix(r.actor.Code, "---") {
@@ -457,6 +459,29 @@ func (a *analysis) coordinated(ci int, leftward bool) []int {
 		}
 	}
 	return kept
+}
+
+// shareDemonym gives a conjunct of no country the country of the demonym
+// that opens the conjunct before it: "Syrian government and opposition
+// delegates", "Israeli troops and police".
+func (a *analysis) shareDemonym(cis []int) {
+	sorted := slices.Clone(cis)
+	slices.Sort(sorted)
+	for i := 1; i < len(sorted); i++ {
+		prev, cur := a.resolve(sorted[i-1]), a.resolve(sorted[i])
+		if !cur.hasActor || !strings.HasPrefix(cur.actor.Code, "---") || weaponHeads[a.up(a.chunks[sorted[i]].end-1)] {
+			continue
+		}
+		s := a.chunks[sorted[i-1]].start
+		if a.is(s, wDet) {
+			s++
+		}
+		m := a.ment[s]
+		if m < 0 || !a.mentions[m].actor || a.mentions[m].end >= a.chunks[sorted[i-1]].end || len(prev.actor.Code) <= 3 || countryOf(prev.actor.Code) == "" {
+			continue
+		}
+		cur.actor.Code = prev.actor.Country() + cur.actor.Code[3:]
+	}
 }
 
 // weaponHeads are the heads of noun phrases that name arms, not people.
