@@ -594,6 +594,11 @@ func (a *analysis) clauseEnd(from int) int {
 		if a.ment[j] < 0 && a.cls[j]&wWh != 0 && u != "AS" {
 			return j
 		}
+		// a quoted nickname or title inside the clause ("Joaquin \"El
+		// Chapo\" Guzman") does not end it
+		if u == "\"" && a.shortQuote(j) {
+			continue
+		}
 		if u == ";" || u == ":" || u == "\"" || u == "(" || u == "BUT" {
 			return j
 		}
@@ -606,6 +611,28 @@ func (a *analysis) clauseEnd(from int) int {
 		}
 	}
 	return len(a.toks)
+}
+
+// shortQuote reports a quotation mark at j that opens or closes a quote of
+// at most four words within the clause.
+func (a *analysis) shortQuote(j int) bool {
+	for k := j + 1; k < len(a.toks) && k <= j+5; k++ {
+		if a.toks[k].up == "\"" {
+			return k > j+1
+		}
+		if a.toks[k].punct {
+			break
+		}
+	}
+	for k := j - 1; k >= 0 && k >= j-5; k-- {
+		if a.toks[k].up == "\"" {
+			return k < j-1
+		}
+		if a.toks[k].punct {
+			break
+		}
+	}
+	return false
 }
 
 // objectOf finds target chunks after position from (exclusive end: lim).
@@ -980,7 +1007,9 @@ func (a *analysis) appositive(ci int) int {
 	}
 	// the appositive ends at a comma, the sentence end or a preposition
 	last := a.chunks[cand].end
-	if u := a.up(last); last < len(a.toks) && !a.is(last, wComma) && u != "." && !a.is(last, wPrep) {
+	// (or at a participle: "Ratko Mladic, the Bosnian Serb wartime
+	// commander indicted for genocide,")
+	if u := a.up(last); last < len(a.toks) && !a.is(last, wComma) && u != "." && !a.is(last, wPrep) && !(a.verbs[last] != nil && a.formKindAt(last) == 'd') {
 		return -1
 	}
 	return cand

@@ -134,6 +134,13 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			continue
 		}
 		s := a.subjectOf(g, 0)
+		// "arrested Ratko Mladic, the Bosnian Serb commander indicted for
+		// genocide": a participle after an appositive of an earlier
+		// clause's object modifies it
+		if s >= 0 && i > 0 && a.chunks[s].end == g.first && a.is(a.chunks[s].start-1, wComma) && a.up(g.last+1) != "BY" {
+			relative[g] = true
+			continue
+		}
 		for _, g2 := range groups[i+1:] {
 			if s >= 0 && a.up(g2.first-1) != "TO" && a.up(g2.first-1) != "AND" && a.subjectOf(g2, 0) == s {
 				relative[g] = true
