@@ -1009,7 +1009,7 @@ func (a *analysis) appositive(ci int) int {
 	last := a.chunks[cand].end
 	// (or at a participle: "Ratko Mladic, the Bosnian Serb wartime
 	// commander indicted for genocide,")
-	if u := a.up(last); last < len(a.toks) && !a.is(last, wComma) && u != "." && !a.is(last, wPrep) && !(a.verbs[last] != nil && a.formKindAt(last) == 'd') {
+	if u := a.up(last); last < len(a.toks) && !a.is(last, wComma) && u != "." && !a.is(last, wPrep) && !(a.verbs[last] != nil && a.formKindAt(last) == 'd' && !sayLemmas[a.verbs[last][0].lemma] && a.is(a.chunks[cand].start, wDet)) {
 		return -1
 	}
 	return cand
