@@ -694,6 +694,11 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 				}
 				return a.coordinated(ci, false)
 			}
+			// "rejected a package of incentives offered by Britain, France
+			// and Germany": what others put forward is theirs
+			if by := a.authoredBy(ch.end); !r.hasActor && by >= 0 {
+				return a.coordinated(by, false)
+			}
 			// "hosted Kim Yo Jong, the sister of North Korean leader Kim
 			// Jong Un,": a name the dictionaries lack is identified by its
 			// appositive
@@ -754,6 +759,33 @@ func (a *analysis) ppConjunct(ci int) bool {
 	}
 	return false
 }
+
+// authoredBy finds "offered by X", "put forward by X", "presented by X"
+// right after a noun phrase ending at end (within a few words, across
+// "and" conjuncts of the noun phrase): X's chunk, or -1.
+func (a *analysis) authoredBy(end int) int {
+	for j := end; j < len(a.toks) && j < end+6; j++ {
+		if a.verbs[j] != nil && a.formKindAt(j) == 'd' && authorLemmas[a.verbs[j][0].lemma] {
+			for k := j + 1; k < len(a.toks) && k <= j+3; k++ {
+				if a.up(k) == "BY" {
+					if ci := a.chunkAt(k + 1); ci >= 0 && a.resolve(ci).hasActor {
+						return ci
+					}
+					return -1
+				}
+			}
+			return -1
+		}
+		if a.isVerb[j] || a.toks[j].punct && !a.is(j, wComma) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// authorLemmas put something forward for others to accept or refuse.
+var authorLemmas = map[string]bool{"OFFER": true, "PROPOSE": true, "PUT": true, "PRESENT": true, "SUBMIT": true,
+	"DRAFT": true, "TABLE": true, "MAKE": true, "ISSUE": true, "SPONSOR": true, "BROKER": true}
 
 // ownedBySubject: "its troops", "their borders" belong to the subject and
 // are not a target when they name no actor of their own.
