@@ -152,6 +152,10 @@ func (a *analysis) tag() {
 		if isNumber(t.up) {
 			a.cls[i] |= wNum
 		}
+		// "at least 40 police", "at most": a quantity, not a place
+		if (t.up == "AT" && i+1 < len(a.toks) && (a.toks[i+1].up == "LEAST" || a.toks[i+1].up == "MOST")) || (t.up == "LEAST" || t.up == "MOST") && i > 0 && a.toks[i-1].up == "AT" {
+			a.cls[i] = wNum
+		}
 		if strings.HasSuffix(t.up, "LY") && len(t.up) > 4 && a.cls[i] == 0 && lx.verbs[t.up] == nil {
 			a.cls[i] |= wAdv
 		}

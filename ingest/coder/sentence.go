@@ -954,6 +954,17 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(sa) == 0 {
 		return nil
 	}
+	// "Gunmen attacked two luxury hotels in Mumbai": violence against
+	// people or buildings of no named actor strikes the place's country
+	if len(ta) == 0 && violentRoot(code) && !g.passive {
+		for _, p := range a.findPlaces() {
+			if p.pos > g.last && p.pos < hi && len(p.place.Country) == 3 && p.place.Country != sa[0].Country() {
+				ta = []schema.Actor{{Code: p.place.Country, Name: p.place.Name}}
+				a.locTarget = true
+				break
+			}
+		}
+	}
 	// "X raised tariffs on Y, and Beijing vowed countermeasures", "and
 	// Syria condemned the move": a reaction without an actor object answers
 	// the subject of the clause before
