@@ -1018,6 +1018,9 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(sa) > 1 && (a.locTarget && !materialRoot(code) || (inherentReciprocal[g.verb.lemma] || g.verb.lemma == "EXCHANGE") && a.placeTargets(tgts)) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
 		ta = nil
 	}
+	if len(sa) > 1 && a.eachOther(g) {
+		ta = nil // "accused each other of shelling villages": the subjects are the targets
+	}
 	ge := &groupEvent{code: code, hi: hi, tgts: tgts, killing: killLemmas[g.verb.lemma] && !byAttack, place: a.locTarget}
 	ge.evidence = append(append(a.evidenceOf(srcs), a.evidenceOf(tgts)...), evidence...)
 	switch {
@@ -1054,6 +1057,15 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				if s.Code == t.Code && root(code) == "14" && a.locTarget && len(s.Code) == 3 {
 					s.Code += "OPP"
 				}
+				if s.Code != t.Code {
+					ge.pairs = append(ge.pairs, [2]schema.Actor{s, t})
+				}
+			}
+		}
+	case len(sa) > 1 && len(sa) <= 3 && a.eachOther(g):
+		// "Ukraine and Russia accused each other of blowing up the dam"
+		for _, s := range sa {
+			for _, t := range sa {
 				if s.Code != t.Code {
 					ge.pairs = append(ge.pairs, [2]schema.Actor{s, t})
 				}
@@ -1891,4 +1903,13 @@ func victimCode(code string, ev *groupEvent, src, tgt schema.Actor) string {
 		return "180"
 	}
 	return code
+}
+
+// eachOther reports "each other" or "one another" as the object of g.
+func (a *analysis) eachOther(g *group) bool {
+	j := g.last + 1
+	if k := a.timeSpan(j); k > j {
+		j = k
+	}
+	return a.up(j) == "EACH" && a.up(j+1) == "OTHER" || a.up(j) == "ONE" && a.up(j+1) == "ANOTHER"
 }
