@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -615,6 +616,7 @@ type groupEvent struct {
 	tgts     []int // target chunks
 	code     string
 	killing  bool // a killing verb: its victims decide assault or fight
+	victims  int  // how many the target chunk counts ("about 80 Yazidi men"), 0 if none
 	place    bool // the target is where the act happened ("attacked a mall in Nairobi")
 	pairs    [][2]schema.Actor
 	evidence []string
@@ -1021,7 +1023,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(sa) > 1 && a.eachOther(g) {
 		ta = nil // "accused each other of shelling villages": the subjects are the targets
 	}
-	ge := &groupEvent{code: code, hi: hi, tgts: tgts, killing: killLemmas[g.verb.lemma] && !byAttack, place: a.locTarget}
+	victims := 0
+	if len(tgts) > 0 {
+		victims = a.headCount(tgts[0])
+	}
+	ge := &groupEvent{code: code, hi: hi, tgts: tgts, victims: victims, killing: killLemmas[g.verb.lemma] && !byAttack, place: a.locTarget}
 	ge.evidence = append(append(a.evidenceOf(srcs), a.evidenceOf(tgts)...), evidence...)
 	switch {
 	case len(ta) > 0:
@@ -1878,6 +1884,9 @@ var killLemmas = map[string]bool{"KILL": true, "SHOOT": true, "MURDER": true, "S
 // victims are no armed force: "a police officer shot dead Russia's
 // ambassador" (186), "militants attacked a shopping mall in Nairobi" (180).
 func victimCode(code string, ev *groupEvent, src, tgt schema.Actor) string {
+	if code == "180" && ev.killing && ev.victims >= 50 {
+		return "202"
+	}
 	if code != "190" {
 		return code
 	}
@@ -1895,6 +1904,8 @@ func victimCode(code string, ev *groupEvent, src, tgt schema.Actor) string {
 		return code
 	}
 	switch {
+	case ev.killing && ev.victims >= 50:
+		return "202" // "killed about 80 Yazidi men": mass killing
 	case ev.place && len(tgt.Code) == 3 && armedGroup(src.Code):
 		return "180" // armed men attacking people or buildings of a place
 	case ev.killing && segs("GOV", "ELI", "LEG", "JUD"):
@@ -1912,4 +1923,34 @@ func (a *analysis) eachOther(g *group) bool {
 		j = k
 	}
 	return a.up(j) == "EACH" && a.up(j+1) == "OTHER" || a.up(j) == "ONE" && a.up(j+1) == "ANOTHER"
+}
+
+// headCount reads how many people chunk ci counts: "about 80 Yazidi men"
+// 80, "more than 1,000 people" 1000, "hundreds of civilians" 200; 0 if
+// it gives no count.
+func (a *analysis) headCount(ci int) int {
+	ch := &a.chunks[ci]
+	for k := max(ch.start-3, 0); k < ch.end; k++ {
+		u := strings.ReplaceAll(a.up(k), ",", "")
+		if n, err := strconv.Atoi(u); err == nil {
+			if k+1 < len(a.toks) && (a.up(k+1) == "PERCENT" || monthWord(a.up(k+1))) {
+				continue
+			}
+			return n
+		}
+		switch u {
+		case "HUNDREDS":
+			return 200
+		case "THOUSANDS":
+			return 2000
+		case "DOZENS", "SCORES":
+			return 30
+		}
+	}
+	return 0
+}
+
+func monthWord(u string) bool {
+	_, ok := months[u]
+	return ok
 }
