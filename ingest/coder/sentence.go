@@ -1020,6 +1020,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(sa) > 1 && (a.locTarget && !materialRoot(code) || (inherentReciprocal[g.verb.lemma] || g.verb.lemma == "EXCHANGE") && a.placeTargets(tgts)) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
 		ta = nil
 	}
+	// "SoftBank agreed to buy British chip designer ARM": companies
+	// buying companies is business news; buying arms is not
+	if commerce := commerceLemmas[g.verb.lemma] || g.comp != nil && commerceLemmas[g.comp.verb.lemma]; commerce && !a.armsDeal(g.last+1, hi) {
+		return nil
+	}
 	if len(sa) > 1 && a.eachOther(g) {
 		ta = nil // "accused each other of shelling villages": the subjects are the targets
 	}
@@ -1953,4 +1958,21 @@ func (a *analysis) headCount(ci int) int {
 func monthWord(u string) bool {
 	_, ok := months[u]
 	return ok
+}
+
+// commerceLemmas buy, sell or invest.
+var commerceLemmas = map[string]bool{"BUY": true, "ACQUIRE": true, "PURCHASE": true, "INVEST": true, "SELL": true, "MERGE": true}
+
+// armsDeal reports a military agent or weapon in [from, to): a purchase or
+// sale of arms is a political event.
+func (a *analysis) armsDeal(from, to int) bool {
+	for j := from; j < to && j < len(a.toks); j++ {
+		if weaponHeads[a.up(j)] || a.up(j) == "ARMS" || a.up(j) == "WEAPONS" {
+			return true
+		}
+		if m := a.ment[j]; m >= 0 && !a.mentions[m].actor && strings.Contains(a.mentions[m].code, "MIL") {
+			return true
+		}
+	}
+	return false
 }
