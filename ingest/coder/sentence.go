@@ -682,6 +682,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	} else if act == "" && pas != "" {
 		code, swap = pas, true // "faces criticism from X": X is the source
 	}
+	// "The United States charged Maduro with narco-terrorism": a charge
+	// with a crime is legal action (not "accused him of conspiring with")
+	if g.verb.lemma == "CHARGE" && root(code) == "11" {
+		if ci := a.chunkAt(g.last + 1); ci >= 0 && a.up(a.chunks[ci].end) == "WITH" {
+			code = "173"
+		}
+	}
 	// "Soldiers arrested President Zelaya": whoever arrests, an arrest is
 	// an arrest (the dictionary's "military seize" pattern is for places)
 	if arrestLemmas[g.verb.lemma] && code != "" && root(code) != "17" && root(code) != "08" {
@@ -766,6 +773,14 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				return nil
 			}
 			code = cact
+			// "ordered U.S. Ambassador Philip Goldberg to leave the country":
+			// an expulsion, of a diplomat a cut in relations
+			if departLemmas[c.verb.lemma] && hasCtrl {
+				code = "174"
+				if diplomatHeads[a.up(a.headBeforeOf(g.ctrlChunk))] || a.chunkHasWord(g.ctrlChunk, diplomatHeads) {
+					code = "161"
+				}
+			}
 			// "ordered troops to help the Malian army": an order to one's own
 			// forces is the orderer's act on the complement's object
 			if ca, sa := a.actorsOf([]int{g.ctrlChunk}), a.actorsOf(subjs); len(ca) > 0 && len(sa) > 0 && (countryOf(ca[0].Code) == "" || ca[0].Country() == sa[0].Country()) {
@@ -1971,6 +1986,23 @@ func (a *analysis) armsDeal(from, to int) bool {
 			return true
 		}
 		if m := a.ment[j]; m >= 0 && !a.mentions[m].actor && strings.Contains(a.mentions[m].code, "MIL") {
+			return true
+		}
+	}
+	return false
+}
+
+// departLemmas leave a place.
+var departLemmas = map[string]bool{"LEAVE": true, "DEPART": true, "QUIT": true}
+
+// diplomatHeads name a country's envoys.
+var diplomatHeads = map[string]bool{"AMBASSADOR": true, "ENVOY": true, "DIPLOMAT": true, "DIPLOMATS": true,
+	"ENVOYS": true, "AMBASSADORS": true, "ATTACHE": true, "CONSUL": true}
+
+// chunkHasWord reports a word of set in chunk ci.
+func (a *analysis) chunkHasWord(ci int, set map[string]bool) bool {
+	for k := a.chunks[ci].start; k < a.chunks[ci].end; k++ {
+		if set[a.up(k)] {
 			return true
 		}
 	}
