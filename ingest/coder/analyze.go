@@ -577,6 +577,12 @@ func (a *analysis) resolve(ci int) *chunk {
 				continue
 			}
 			ev = append(ev, "actor:"+m.phrase+"="+m.code)
+			// "Saudi Arabia's King Abdullah": the possessor country names
+			// which holder of an ambiguous name the text means
+			if len(actor) == 3 && len(m.code) > 3 && m.code[:3] != actor && countryOf(actor) != "" && countryOf(m.code) != "" && m.start >= 1 && a.up(m.start-1) == "'S" {
+				actor, name = actor+m.code[3:], m.name
+				continue
+			}
 			if actor == "" || !strings.HasPrefix(m.code, actor) || len(m.code) > len(actor) {
 				if actor != "" && strings.HasPrefix(actor, m.code) {
 					continue // "Syrian President Assad ... Syria" keeps the finer code
