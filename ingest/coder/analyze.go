@@ -379,6 +379,11 @@ func (a *analysis) verbContext(i int) bool {
 	case 'd':
 		return true
 	case 's':
+		// "guerrilla positions", "rebel bases": a plural after an agent
+		// modifier is the noun it modifies
+		if agentHeads[a.up(i)] && a.ment[p] >= 0 && !a.mentions[a.ment[p]].actor && a.mentions[a.ment[p]].end == i {
+			return false
+		}
 		// "in retaliation for Western sanctions": a capitalised modifier
 		// right after a preposition makes a noun phrase
 		if a.ment[p] < 0 && a.toks[p].cap && p > 0 && a.is(p-1, wPrep) {

@@ -609,7 +609,7 @@ func (a *analysis) clauseEnd(from int) int {
 			}
 			// ... and through a list of things ("attacked two hotels, a
 			// railway station and a Jewish centre in Mumbai")
-			if ci := a.chunkAt(j + 1); ci >= 0 && a.chunks[ci].prep == "" && !a.chunks[ci].time && a.chunks[ci].pron == "" && a.is(a.chunks[ci].start, wDet|wNum) && a.hasConjBeyond(ci, 1) && !a.clauseAhead(j+1) {
+			if ci := a.chunkAt(j + 1); ci >= 0 && a.chunks[ci].prep == "" && !a.chunks[ci].time && a.chunks[ci].pron == "" && a.verbs[a.chunks[ci].start] == nil && a.hasConjBeyond(ci, 1) && !a.clauseAhead(j+1) {
 				continue
 			}
 			return j

@@ -689,6 +689,14 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			code = "173"
 		}
 	}
+	// "Hezbollah guerrillas captured two Israeli soldiers in a raid":
+	// seizing people is an abduction (by armed groups) or an arrest
+	if strings.HasPrefix(code, "171") && a.peopleObject(g.last+1) {
+		code = "173"
+		if sj := subjs; len(sj) > 0 && armedGroup(a.resolve(sj[0]).actor.Code) {
+			code = "181"
+		}
+	}
 	// "Soldiers arrested President Zelaya": whoever arrests, an arrest is
 	// an arrest (the dictionary's "military seize" pattern is for places)
 	if arrestLemmas[g.verb.lemma] && code != "" && root(code) != "17" && root(code) != "08" {
@@ -2007,4 +2015,19 @@ func (a *analysis) chunkHasWord(ci int, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// peopleObject reports a direct object after from that names people by an
+// agent word ("two Israeli soldiers", "15 British sailors").
+func (a *analysis) peopleObject(from int) bool {
+	ci := a.chunkAt(from)
+	if ci < 0 || a.chunks[ci].prep != "" {
+		return false
+	}
+	r := a.resolve(ci)
+	if !r.hasActor || len(r.agents) == 0 {
+		return false
+	}
+	m := a.ment[a.chunks[ci].end-1]
+	return m >= 0 && !weaponHeads[a.up(a.chunks[ci].end-1)] && !strings.Contains(a.mentions[m].code, "BUS")
 }
