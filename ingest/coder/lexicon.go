@@ -184,22 +184,38 @@ func loadLexicon(opts Options) (*lexicon, error) {
 		}
 	}
 	// Verbs: user files first, so their forms win (first definition wins),
-	// then Dyad's additions, then the built-in CAMEO.2.0 dictionary.
-	for _, path := range opts.VerbFiles {
-		if err := withFile(path, lx.addVerbs); err != nil {
-			return nil, err
-		}
+	// then Dyad's additions, then the built-in CAMEO.2.0 dictionary. The
+	// built-in file is read first for its synsets, which the others may use.
+	r, err := readEmbedded("verbs.txt.gz")
+	if err != nil {
+		return nil, err
 	}
-	for _, name := range []string{"dyad.verbs.txt", "verbs.txt.gz"} {
-		r, err := readEmbedded(name)
+	builtin, err := dict.ReadVerbs(r)
+	if err != nil {
+		return nil, fmt.Errorf("coder: verbs.txt.gz: %w", err)
+	}
+	addWithSynsets := func(r io.Reader) error {
+		v, err := dict.ReadVerbsWith(r, builtin.Synsets)
 		if err != nil {
+			return err
+		}
+		lx.addVerbs(v)
+		return nil
+	}
+	for _, path := range opts.VerbFiles {
+		if err := withFile(path, addWithSynsets); err != nil {
 			return nil, err
 		}
-		if err := lx.addVerbs(r); err != nil {
-			return nil, fmt.Errorf("coder: %s: %w", name, err)
-		}
 	}
-	r, err := readEmbedded("discards.txt.gz")
+	r, err = readEmbedded("dyad.verbs.txt")
+	if err != nil {
+		return nil, err
+	}
+	if err := addWithSynsets(r); err != nil {
+		return nil, fmt.Errorf("coder: dyad.verbs.txt: %w", err)
+	}
+	lx.addVerbs(builtin)
+	r, err = readEmbedded("discards.txt.gz")
 	if err != nil {
 		return nil, err
 	}
@@ -295,11 +311,7 @@ func (lx *lexicon) addAgents(r io.Reader) error {
 	return nil
 }
 
-func (lx *lexicon) addVerbs(r io.Reader) error {
-	v, err := dict.ReadVerbs(r)
-	if err != nil {
-		return err
-	}
+func (lx *lexicon) addVerbs(v *dict.Verbs) {
 	for b, c := range v.BlockCode {
 		if _, ok := lx.blockCode[b]; !ok {
 			lx.blockCode[b] = c
@@ -332,7 +344,6 @@ func (lx *lexicon) addVerbs(r io.Reader) error {
 		_, key, _ := strings.Cut(k, "\x00")
 		bp.keys[key] = true
 	}
-	return nil
 }
 
 func (lx *lexicon) addDiscards(r io.Reader) error {

@@ -1144,7 +1144,8 @@ var reciprocalLemmas = map[string]bool{
 	"MEET": true, "AGREE": true, "SIGN": true, "NEGOTIATE": true, "TALK": true, "DISCUSS": true, "CONFER": true,
 	"CONSULT": true, "RECONCILE": true, "COOPERATE": true, "CLASH": true, "FIGHT": true, "HOLD": true,
 	"CONCLUDE": true, "REACH": true, "RESTORE": true, "RESUME": true, "NORMALIZE": true, "NORMALISE": true,
-	"EXCHANGE": true, "SHAKE": true, "INITIAL": true, "RATIFY": true,
+	"EXCHANGE": true, "SHAKE": true, "INITIAL": true, "RATIFY": true, "STRIKE": true, "SEAL": true, "CLINCH": true,
+	"FORGE": true, "INK": true,
 }
 
 // inherentReciprocal verbs are reciprocal whatever their object.

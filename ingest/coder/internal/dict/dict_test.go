@@ -103,3 +103,28 @@ SPY {SPIES SPIED SPYING}[090]
 		t.Errorf("synset expansion %v", alts)
 	}
 }
+
+func TestReadVerbsWithBaseSynsets(t *testing.T) {
+	base := map[string][]string{"&TREATY": {"AGREEMENT", "ACCORD"}}
+	text := "--- REACH [---] ---\nREACH\n- * &TREATY [057]\n- * &UNDEFINED [030]\n"
+	v, err := ReadVerbsWith(strings.NewReader(text), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Patterns) == 0 || len(v.Patterns[0].Post) == 0 {
+		t.Fatalf("patterns %+v", v.Patterns)
+	}
+	if alts := v.Patterns[0].Post[0].Alts; len(alts) != 4 { // AGREEMENT(S), ACCORD(S)
+		t.Errorf("base synset expansion %v", alts)
+	}
+	// without the base the synset is undefined: a dead slot
+	v, err = ReadVerbs(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range v.Patterns {
+		if p.Code == "057" && len(p.Post) > 0 && len(p.Post[0].Alts) > 0 {
+			t.Errorf("undefined synset matched %v", p.Post[0].Alts)
+		}
+	}
+}

@@ -94,7 +94,17 @@ func splitVerbWord(s string) (key string, particles []string) {
 // with verb lines and pattern lines. Transformations ("~" lines) are ignored.
 // Malformed codes are cleaned (NormCode) rather than leaked into output.
 func ReadVerbs(r io.Reader) (*Verbs, error) {
+	return ReadVerbsWith(r, nil)
+}
+
+// ReadVerbsWith reads a verb dictionary whose patterns may also name the
+// synsets of base (the built-in dictionary's), so that an additions file
+// can write "&TREATY" without repeating the synset.
+func ReadVerbsWith(r io.Reader, base map[string][]string) (*Verbs, error) {
 	v := &Verbs{BlockCode: map[string]string{}, Synsets: map[string][]string{}}
+	for name, members := range base {
+		v.Synsets[name] = members
+	}
 	type rawPat struct {
 		block, text, code string
 		line              int
