@@ -225,6 +225,16 @@ func TestPassive(t *testing.T) {
 	if len(r.Events) != 0 {
 		t.Errorf("agentless passive: %v, want none", triples(r))
 	}
+	// an official killed by no one named: an unknown attacker, not the
+	// country of the place
+	r = code(t, "Former Pakistani Prime Minister Benazir Bhutto was assassinated in Rawalpindi on Thursday.", pub)
+	if e := hasEvent(r, "---", "PAK", "18"); e == nil {
+		t.Errorf("assassination: %v, want --- → PAK 18x", triples(r))
+	}
+	r = code(t, "Polish President Lech Kaczynski was killed on Saturday when his plane crashed near the Russian city of Smolensk.", pub)
+	if len(r.Events) != 0 {
+		t.Errorf("accident: %v, want none", triples(r))
+	}
 }
 
 func TestCoordination(t *testing.T) {

@@ -408,7 +408,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			// (protesters, rebels and civilians acting in their own country's
 			// place are of that country also when the target is: "protesters
 			// stormed the government headquarters in Yerevan")
-			if place != nil && len(place.Country) == 3 && strings.HasPrefix(p[0].Code, "---") && (place.Country != p[1].Country() || domesticAgent(p[0].Code)) && !strings.HasPrefix(p[0].Code, "---GOV") {
+			if place != nil && len(place.Country) == 3 && !ev.unknown && strings.HasPrefix(p[0].Code, "---") && (place.Country != p[1].Country() || domesticAgent(p[0].Code)) && !strings.HasPrefix(p[0].Code, "---GOV") {
 				p[0].Code = place.Country + p[0].Code[3:]
 			}
 			e := CodedEvent{
@@ -616,6 +616,7 @@ type groupEvent struct {
 	tgts     []int // target chunks
 	code     string
 	killing  bool // a killing verb: its victims decide assault or fight
+	unknown  bool // the source is an unnamed attacker, of no place's country
 	victims  int  // how many the target chunk counts ("about 80 Yazidi men"), 0 if none
 	place    bool // the target is where the act happened ("attacked a mall in Nairobi")
 	pairs    [][2]schema.Actor
@@ -867,7 +868,8 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// roles
 	var srcs, tgts []int
 	victimPlace := ""
-	byAttack := false // the source is the side of a named attack
+	byAttack := false      // the source is the side of a named attack
+	unknownSource := false // the attacker is not named
 	switch {
 	case g.passive && g.comp == nil || swap:
 		srcs = a.byAgent(g.last+1, hi)
@@ -960,6 +962,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		}
 	}
 	sa, ta := a.actorsOf(srcs), a.actorsOf(tgts)
+	// "Benazir Bhutto was assassinated on Thursday": violence done to a
+	// named official by no one the sentence names has an unknown source
+	// (soldiers "killed in the fighting" stay without an event)
+	if len(sa) == 0 && len(srcs) == 0 && g.passive && g.comp == nil && !swap && (root(code) == "18" || root(code) == "19" || root(code) == "20") && len(ta) > 0 && countryOf(ta[0].Code) != "" && killLemmas[g.verb.lemma] && officialCode(ta[0].Code) && !a.accidentIn(g.last+1) {
+		sa = []schema.Actor{{Code: "---", Name: "unknown attacker"}}
+		unknownSource = true
+	}
 	if victimPlace != "" {
 		for i, t := range ta {
 			if strings.HasPrefix(t.Code, "---") {
@@ -1055,7 +1064,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(tgts) > 0 {
 		victims = a.headCount(tgts[0])
 	}
-	ge := &groupEvent{code: code, hi: hi, tgts: tgts, victims: victims, killing: killLemmas[g.verb.lemma] && !byAttack, place: a.locTarget}
+	ge := &groupEvent{code: code, hi: hi, tgts: tgts, victims: victims, killing: killLemmas[g.verb.lemma] && !byAttack, unknown: unknownSource, place: a.locTarget}
 	ge.evidence = append(append(a.evidenceOf(srcs), a.evidenceOf(tgts)...), evidence...)
 	switch {
 	case len(ta) > 0:
@@ -2031,4 +2040,28 @@ func (a *analysis) peopleObject(from int) bool {
 	}
 	m := a.ment[a.chunks[ci].end-1]
 	return m >= 0 && !weaponHeads[a.up(a.chunks[ci].end-1)] && !strings.Contains(a.mentions[m].code, "BUS")
+}
+
+// officialCode reports an actor code of office holders: government,
+// elite, legislature or judiciary.
+func officialCode(code string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "GOV", "ELI", "LEG", "JUD":
+			return true
+		}
+	}
+	return false
+}
+
+// accidentIn reports an accident word after from ("when his plane
+// crashed"): a death in an accident has no attacker.
+func (a *analysis) accidentIn(from int) bool {
+	for j := from; j < len(a.toks); j++ {
+		switch u := a.up(j); u {
+		case "CRASH", "CRASHED", "CRASHES", "ACCIDENT", "EARTHQUAKE", "FLOOD", "FLOODS", "FIRE", "STORM":
+			return true
+		}
+	}
+	return false
 }
