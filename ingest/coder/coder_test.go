@@ -469,6 +469,7 @@ func TestClauseRoles(t *testing.T) {
 		{"what others put forward", "Iran rejected a package of incentives offered by Britain and France.", "IRN", "FRA", "12", "", ""},
 		{"a quoted nickname keeps the clause", "Colombia extradited drug lord Carlos \"El Loco\" Barrera to the United States on Friday.", "COL", "USA", "06", "", ""},
 		{"a mass killing", "Islamic State militants killed about 300 civilians in the Syrian town of Deir al-Zor.", "IMG", "SYR", "202", "", ""},
+		{"the setting of talks", "Scholz urged Xi Jinping to use his influence on Moscow during talks in Beijing.", "CHN", "DEU", "040", "", ""},
 		{"prisoner exchange both ways", "Armenia and Azerbaijan exchanged prisoners on Monday.", "AZE", "ARM", "084", "", ""},
 	}
 	for _, tt := range tests {

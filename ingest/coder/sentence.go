@@ -448,7 +448,59 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 		}
 	}
+	evs = append(evs, a.talksHeld(evs)...)
 	return dedupe(evs), "", ""
+}
+
+// talksHeld adds the meeting that a sentence mentions as the setting of an
+// event between two countries: "Scholz urged Xi to use his influence ...
+// during talks in Beijing", "agreed ... at their first face-to-face
+// meeting" (040 both ways).
+func (a *analysis) talksHeld(evs []CodedEvent) []CodedEvent {
+	at := -1
+	for j := 0; j+1 < len(a.toks); j++ {
+		switch a.up(j) {
+		case "DURING", "AT", "AFTER", "FOLLOWING":
+		default:
+			continue
+		}
+		for k := j + 1; k < len(a.toks) && k <= j+5; k++ {
+			if u := a.up(k); u == "TALKS" || u == "MEETING" {
+				at = k
+				// "after talks on a price dispute collapsed"
+				for x := k + 1; x < len(a.toks) && x <= k+6 && !a.toks[x].punct; x++ {
+					switch a.up(x) {
+					case "COLLAPSED", "FAILED", "BROKE", "STALLED", "ENDED":
+						at = -1
+					}
+				}
+				break
+			}
+			if a.toks[k].punct || a.isVerb[k] {
+				break
+			}
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	var out []CodedEvent
+	for _, e := range evs {
+		if root(e.Code) == "04" || violentRoot(e.Code) || e.Source.Country() == e.Target.Country() || countryOf(e.Source.Code) == "" || countryOf(e.Target.Code) == "" {
+			continue
+		}
+		for _, p := range [][2]schema.Actor{{e.Source, e.Target}, {e.Target, e.Source}} {
+			m := e
+			m.Source, m.Target, m.Code, m.ReportedBy = p[0], p[1], "040", nil
+			m.Evidence = append(append([]string{}, e.Evidence...), "setting:"+a.toks[at].text)
+			out = append(out, m)
+		}
+		break
+	}
+	return out
 }
 
 // subjAt is the subject of the clause whose verb group starts at tok.
