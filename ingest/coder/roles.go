@@ -121,6 +121,17 @@ done:
 			}
 		}
 	}
+	// "sending combat troops to defend Ukraine was not on the table":
+	// an option ruled out
+	for j := g.last + 1; j+3 < len(a.toks); j++ {
+		if a.toks[j].up == ";" {
+			break
+		}
+		if (a.up(j) == "NOT" && a.up(j+1) == "ON" || a.up(j) == "OFF") && a.up(j+2) == "THE" && a.up(j+3) == "TABLE" || a.up(j) == "OFF" && a.up(j+1) == "THE" && a.up(j+2) == "TABLE" {
+			g.neg = true
+			break
+		}
+	}
 	// "no plans to", "has no intention of"
 	for j := g.first - 1; j >= 0 && j >= g.first-4; j-- {
 		if a.up(j) == "NO" && (a.up(j+1) == "PLANS" || a.up(j+1) == "PLAN" || a.up(j+1) == "INTENTION") {

@@ -1182,12 +1182,14 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 }
 
 func dedupe(evs []CodedEvent) []CodedEvent {
-	if len(evs) < 2 {
-		return evs
-	}
 	out := evs[:0]
 	seen := map[[3]string]bool{}
 	for _, e := range evs {
+		// "soldiers and federal police ... to fight drug cartels": an event
+		// between two actors of no country says nothing about any country
+		if strings.HasPrefix(e.Source.Code, "---") && strings.HasPrefix(e.Target.Code, "---") {
+			continue
+		}
 		k := [3]string{e.Source.Code, e.Target.Code, e.Code}
 		if seen[k] {
 			continue
