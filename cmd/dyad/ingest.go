@@ -42,7 +42,7 @@ func addIngestFlags(fs interface {
 	fs.DurationVar(&f.retryFor, "retry-for", 5*time.Minute, "how long to retry a store that fails before giving up on a batch")
 	fs.DurationVar(&f.fetchTimeout, "fetch-timeout", 30*time.Second, "timeout of one HTTP fetch")
 	fs.StringVar(&f.actorFiles, "actors", "", "comma-separated extra actor dictionaries (Phoenix syntax) that add to or override the built-ins")
-	fs.StringVar(&f.verbFiles, "verbs", "", "comma-separated extra verb dictionaries (CAMEO.2.0 syntax)")
+	fs.StringVar(&f.verbFiles, "verbs", "", "comma-separated extra verb dictionaries (CAMEO.2.0 syntax; patterns may use the built-in synsets such as &WEAPON)")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json")
 }
 

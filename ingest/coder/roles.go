@@ -710,6 +710,11 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 				}
 				return a.coordinated(ci, false)
 			}
+			// "dismissed an appeal from President Gbagbo", "rejected
+			// demands from Saudi Arabia": a request belongs to its maker
+			if nx := ci + 1; !r.hasActor && requestHeads[a.up(ch.end-1)] && nx < len(a.chunks) && a.chunks[nx].start == ch.end && (a.chunks[nx].prep == "FROM" || a.chunks[nx].prep == "BY") && a.resolve(nx).hasActor {
+				return a.coordinated(nx, false)
+			}
 			// "rejected a package of incentives offered by Britain, France
 			// and Germany": what others put forward is theirs
 			if by := a.authoredBy(ch.end); !r.hasActor && by >= 0 {
@@ -798,6 +803,11 @@ func (a *analysis) authoredBy(end int) int {
 	}
 	return -1
 }
+
+// requestHeads are things an actor asks or offers.
+var requestHeads = map[string]bool{"APPEAL": true, "APPEALS": true, "CALL": true, "CALLS": true, "DEMAND": true,
+	"DEMANDS": true, "REQUEST": true, "REQUESTS": true, "PROPOSAL": true, "PROPOSALS": true, "OFFER": true,
+	"OFFERS": true, "INVITATION": true, "ULTIMATUM": true, "PLAN": true}
 
 // authorLemmas put something forward for others to accept or refuse.
 var authorLemmas = map[string]bool{"OFFER": true, "PROPOSE": true, "PUT": true, "PRESENT": true, "SUBMIT": true,

@@ -1208,7 +1208,7 @@ var reciprocalLemmas = map[string]bool{
 	"CONSULT": true, "RECONCILE": true, "COOPERATE": true, "CLASH": true, "FIGHT": true, "HOLD": true,
 	"CONCLUDE": true, "REACH": true, "RESTORE": true, "RESUME": true, "NORMALIZE": true, "NORMALISE": true,
 	"EXCHANGE": true, "SHAKE": true, "INITIAL": true, "RATIFY": true, "STRIKE": true, "SEAL": true, "CLINCH": true,
-	"FORGE": true, "INK": true,
+	"FORGE": true, "INK": true, "UPGRADE": true,
 }
 
 // inherentReciprocal verbs are reciprocal whatever their object.
