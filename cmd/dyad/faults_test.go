@@ -192,12 +192,15 @@ func (d *privateDgraph) startAlpha() {
 			break
 		}
 		if b, err := httpGet(d.httpURL() + "/health"); err == nil && strings.Contains(b, `"status":"healthy"`) {
+			if !d.alpha.running() {
+				break // another process answered for the port
+			}
 			return
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
 	log, _ := os.ReadFile(filepath.Join(d.dir, "alpha.log"))
-	t.Fatalf("Dgraph alpha (start %d) not healthy within 90 s; alpha log tail:\n%s", d.starts, tail(string(log), 20))
+	t.Fatalf("Dgraph alpha (start %d, running %v) not healthy within 90 s; listeners on %s:\n%s\nalpha log tail:\n%s", d.starts, d.alpha.running(), d.grpcAddr(), listeners(d.grpcAddr()), tail(string(log), 20))
 }
 
 // articles counts the stored articles through Dgraph's HTTP API, or -1.
@@ -328,6 +331,12 @@ func TestDgraphRestartDuringIngest(t *testing.T) {
 			t.Fatal("the alpha survived SIGKILL for 10 s")
 		}
 		t.Logf("fault %d: alpha killed (SIGKILL, pid %d) %v into the ingest with %d of %d articles stored", k, dg.alpha.cmd.Process.Pid, killAt.Round(time.Millisecond), at, articles)
+		// the killed alpha's gRPC port must close; if something still
+		// answers there, the fault cannot be seen: say who it is
+		if c, err := net.DialTimeout("tcp", dg.grpcAddr(), 500*time.Millisecond); err == nil {
+			c.Close()
+			t.Fatalf("fault %d: %s still accepts connections after the alpha was killed; listeners:\n%s", k, dg.grpcAddr(), listeners(dg.grpcAddr()))
+		}
 		time.Sleep(4 * time.Second)
 		if finished() {
 			t.Fatalf("dyad ingest ended while Dgraph was down instead of retrying; stderr:\n%s", stderr.String())
@@ -363,6 +372,17 @@ func TestDgraphRestartDuringIngest(t *testing.T) {
 		t.Errorf("Dgraph after the restart: %+v; clean SQLite run: %+v", got, want)
 	}
 	t.Logf("stats %+v on both; test took %v", got, time.Since(testStart).Round(time.Millisecond))
+}
+
+// listeners describes the processes listening on addr's port (ss -ltnp),
+// for a failure message; empty when ss is not available.
+func listeners(addr string) string {
+	_, port, _ := net.SplitHostPort(addr)
+	out, err := exec.Command("ss", "-ltnp", "sport = :"+port).CombinedOutput()
+	if err != nil {
+		return ""
+	}
+	return string(out)
 }
 
 func firstLine(s, prefix string) string {
