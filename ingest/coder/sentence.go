@@ -1126,6 +1126,14 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			lo = a.chunks[srcs[0]].start
 		}
 		for _, s := range sa {
+			// "Maduro said that security forces had captured two U.S.
+			// soldiers": a state's forces of no named country, in what its
+			// official reports, are that state's
+			if strings.HasPrefix(s.Code, "---") && stateAgent(s.Code) && len(say) > 0 {
+				if sy := a.actorsOf(say); len(sy) > 0 && countryOf(sy[0].Code) != "" {
+					s.Code = sy[0].Country() + s.Code[3:]
+				}
+			}
 			// "Seleka rebels seized the capital of the Central African
 			// Republic", "protesters marched through Bucharest": rebels,
 			// protesters or civilians of no named country acting on a
@@ -2114,6 +2122,18 @@ func (a *analysis) accidentIn(from int) bool {
 	for j := from; j < len(a.toks); j++ {
 		switch u := a.up(j); u {
 		case "CRASH", "CRASHED", "CRASHES", "ACCIDENT", "EARTHQUAKE", "FLOOD", "FLOODS", "FIRE", "STORM":
+			return true
+		}
+	}
+	return false
+}
+
+// stateAgent reports an agent code of a state's own services: police,
+// military, intelligence, courts.
+func stateAgent(code string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "COP", "MIL", "SPY", "JUD":
 			return true
 		}
 	}
