@@ -687,6 +687,12 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		if ch.prep == "" && r.hasActor && strings.HasPrefix(r.actor.Code, "---") && a.ment[ch.end-1] < 0 {
 			continue
 		}
+		// "approved security assistance for Ukraine, including drones",
+		// "launched drones and missiles at Israel": arms of no country are
+		// what is used or given, never the target
+		if ch.prep == "" && r.hasActor && strings.HasPrefix(r.actor.Code, "---") && weaponHeads[a.up(ch.end-1)] && (pp != nil || a.laterTarget(ci, lim)) {
+			continue
+		}
 		if ch.prep == "" {
 			if r.hasActor && !a.ownedBySubject(ci) && !(posture && strings.HasPrefix(r.actor.Code, "---")) {
 				// "new U.S. sanctions against Russia": the actor only modifies a
@@ -756,6 +762,17 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		}
 	}
 	return pp
+}
+
+// laterTarget reports a prepositional chunk after ci (before lim) that
+// names an actor of a known country.
+func (a *analysis) laterTarget(ci, lim int) bool {
+	for nx := ci + 1; nx < len(a.chunks) && a.chunks[nx].start < lim; nx++ {
+		if a.chunks[nx].prep != "" && !nonTargetPreps[a.chunks[nx].prep] && a.resolve(nx).hasActor && !strings.HasPrefix(a.resolve(nx).actor.Code, "---") {
+			return true
+		}
+	}
+	return false
 }
 
 // ppConjunct reports a chunk without preposition that is a later conjunct
