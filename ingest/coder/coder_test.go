@@ -470,6 +470,10 @@ func TestClauseRoles(t *testing.T) {
 		{"a quoted nickname keeps the clause", "Colombia extradited drug lord Carlos \"El Loco\" Barrera to the United States on Friday.", "COL", "USA", "06", "", ""},
 		{"a mass killing", "Islamic State militants killed about 300 civilians in the Syrian town of Deir al-Zor.", "IMG", "SYR", "202", "", ""},
 		{"the setting of talks", "Scholz urged Xi Jinping to use his influence on Moscow during talks in Beijing.", "CHN", "DEU", "040", "", ""},
+		{"a participle after an object modifies it", "Houthi fighters seized a cargo ship linked to an Israeli businessman in the Red Sea.", "YEM", "", "17", "---", "ISR"},
+		{"forces sent home", "Mexican President Felipe Calderon sent 5,000 soldiers to his home state of Michoacan on Monday.", "MEX", "MEX", "15", "", ""},
+		{"troops leaving a country withdraw", "The last Syrian soldiers left Lebanon on Tuesday.", "SYR", "LBN", "087", "", ""},
+		{"launched at a country", "Iran launched more than 300 drones and missiles at Israel late on Saturday.", "IRN", "ISR", "19", "IRN", "---"},
 		{"prisoner exchange both ways", "Armenia and Azerbaijan exchanged prisoners on Monday.", "AZE", "ARM", "084", "", ""},
 	}
 	for _, tt := range tests {

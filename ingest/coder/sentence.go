@@ -135,6 +135,13 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			continue
 		}
 		s := a.subjectOf(g, 0)
+		// "seized a cargo ship linked to an Israeli businessman", "freed
+		// 24 hostages held in Gaza": a participle right after an earlier
+		// verb's object modifies that object
+		if s >= 0 && i > 0 && a.chunks[s].end == g.first && a.chunks[s].prep == "" && a.up(g.last+1) != "BY" && a.objectOfEarlier(groups[:i], s) {
+			relative[g] = true
+			continue
+		}
 		// "arrested Ratko Mladic, the Bosnian Serb commander indicted for
 		// genocide": a participle after an appositive of an earlier
 		// clause's object modifies it
@@ -1078,6 +1085,16 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				tgts, ta = []int{ci}, vs
 			}
 		}
+	}
+	// "sent soldiers and federal police to his home state of Michoacan":
+	// forces sent to the actor's own territory are a posture at home
+	if len(ta) == 0 && root(code) == "15" && a.ownDestination(g.last+1, hi) && countryOf(sa[0].Code) != "" {
+		ta = []schema.Actor{{Code: sa[0].Country(), Name: sa[0].Name}}
+	}
+	// "The last Syrian soldiers left Lebanon": forces leaving a country
+	// withdraw from it (0874)
+	if departLemmas[g.verb.lemma] && g.comp == nil && len(ta) == 1 && len(ta[0].Code) == 3 && stateAgent(sa[0].Code) && ta[0].Country() != sa[0].Country() {
+		code = "0874"
 	}
 	// "Russia threatened to stop negotiations if the United States goes
 	// ahead with the deployment": the threat is aimed at the condition's
@@ -2134,6 +2151,46 @@ func stateAgent(code string) bool {
 	for i := 3; i+3 <= len(code); i += 3 {
 		switch code[i : i+3] {
 		case "COP", "MIL", "SPY", "JUD":
+			return true
+		}
+	}
+	return false
+}
+
+// objectOfEarlier reports chunk ci as the object of one of the earlier
+// groups: it follows the group's verb with no comma, conjunction or other
+// verb between.
+func (a *analysis) objectOfEarlier(earlier []*group, ci int) bool {
+	for _, g0 := range earlier {
+		// "Pakistan said it shot down two jets": a reporting verb's next
+		// noun phrase starts its complement clause
+		if g0.last >= a.chunks[ci].start || sayLemmas[g0.verb.lemma] || a.chunks[ci].pron != "" {
+			continue
+		}
+		ok := true
+		for j := g0.last + 1; j < a.chunks[ci].start; j++ {
+			if a.is(j, wComma) || a.up(j) == "AND" || a.up(j) == "BUT" || a.isVerb[j] || a.toks[j].punct {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// ownDestination reports a TO/INTO chunk in [from, to) that begins with a
+// possessive pronoun ("to his home state"): the subject's own territory.
+func (a *analysis) ownDestination(from, to int) bool {
+	for ci := range a.chunks {
+		ch := &a.chunks[ci]
+		if ch.start < from || ch.start >= to || (ch.prep != "TO" && ch.prep != "INTO") {
+			continue
+		}
+		switch a.up(ch.start) {
+		case "HIS", "HER", "ITS", "THEIR":
 			return true
 		}
 	}
