@@ -621,8 +621,10 @@ func (a *analysis) resolve(ci int) *chunk {
 	if actor == "" && len(agents) == 0 {
 		return ch
 	}
-	if follower && len(actor) > 3 && actor[:3] != "IGO" && actor[:3] != "IMG" && actor[:3] != "---" {
-		actor = actor[:3]
+	if follower && len(actor) >= 3 && actor[:3] != "IGO" && actor[:3] != "IMG" && actor[:3] != "---" {
+		// "Thousands of supporters of former President Bolsonaro": his
+		// followers, not his office
+		actor, agents = actor[:3], []string{"~OPP"}
 	}
 	// "The International Syria Support Group": a country named inside a
 	// capitalised name the dictionaries do not know is no actor

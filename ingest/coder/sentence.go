@@ -742,6 +742,12 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	} else if act == "" && pas != "" {
 		code, swap = pas, true // "faces criticism from X": X is the source
 	}
+	// "supporters of Bolsonaro stormed Congress": storming is physical
+	// whatever is stormed (the dictionary's blocks on "attacked Congress"
+	// are for verbal attacks)
+	if g.verb.lemma == "STORM" && code == "" && !g.passive {
+		code = "190"
+	}
 	// "The United States charged Maduro with narco-terrorism": a charge
 	// with a crime is legal action (not "accused him of conspiring with")
 	if g.verb.lemma == "CHARGE" && root(code) == "11" {
