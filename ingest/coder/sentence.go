@@ -409,6 +409,12 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			if rep != nil && rep.Code == p[0].Code {
 				rep = nil
 			}
+			// "Maduro said that security forces had captured two U.S.
+			// soldiers": a state's forces of no named country, in what one
+			// of its officials reports, are that state's
+			if rep != nil && strings.HasPrefix(p[0].Code, "---") && stateAgent(p[0].Code) && countryOf(rep.Code) != "" && rep.Country() != p[1].Country() {
+				p[0].Code = rep.Country() + p[0].Code[3:]
+			}
 			// "Protesters stormed the U.S. embassy in Baghdad": an actor of
 			// unknown country takes the country of the event's place (CAMEO)
 			// (not officials, who meet and negotiate abroad)
@@ -1149,14 +1155,6 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			lo = a.chunks[srcs[0]].start
 		}
 		for _, s := range sa {
-			// "Maduro said that security forces had captured two U.S.
-			// soldiers": a state's forces of no named country, in what its
-			// official reports, are that state's
-			if strings.HasPrefix(s.Code, "---") && stateAgent(s.Code) && len(say) > 0 {
-				if sy := a.actorsOf(say); len(sy) > 0 && countryOf(sy[0].Code) != "" {
-					s.Code = sy[0].Country() + s.Code[3:]
-				}
-			}
 			// "Seleka rebels seized the capital of the Central African
 			// Republic", "protesters marched through Bucharest": rebels,
 			// protesters or civilians of no named country acting on a
