@@ -748,6 +748,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	} else if act == "" && pas != "" {
 		code, swap = pas, true // "faces criticism from X": X is the source
 	}
+	// "Taliban gunmen battled security forces for 12 hours", "commandos
+	// stormed a ship bound for Gaza": armed men attacking do not criticise
+	if root(code) == "11" && g.verb.block == "PHYSICAL_CONFLICT" && len(subjs) > 0 {
+		if r := a.resolve(subjs[0]); r.hasActor && (armedGroup(r.actor.Code) || stateAgent(r.actor.Code)) {
+			code = "190"
+		}
+	}
 	// "supporters of Bolsonaro stormed Congress": storming is physical
 	// whatever is stormed (the dictionary's blocks on "attacked Congress"
 	// are for verbal attacks)
@@ -2169,6 +2176,11 @@ func (a *analysis) objectOfEarlier(earlier []*group, ci int) bool {
 		// "Pakistan said it shot down two jets": a reporting verb's next
 		// noun phrase starts its complement clause
 		if g0.last >= a.chunks[ci].start || sayLemmas[g0.verb.lemma] || a.chunks[ci].pron != "" {
+			continue
+		}
+		// "The RSF and allied Arab militias killed": a participle used as
+		// an adjective has no object
+		if u := a.up(g0.first - 1); u == "AND" || u == "OR" || a.is(g0.first-1, wDet) {
 			continue
 		}
 		ok := true
