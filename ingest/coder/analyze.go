@@ -640,6 +640,11 @@ func (a *analysis) resolve(ci int) *chunk {
 	// an agent that only modifies the head noun ("military exercises") is no actor
 	if actor == "" {
 		h := ch.end - 1
+		// "the ruling party of the northern Tigray region": the head is
+		// before OF
+		if hb := a.headBeforeOf(ci); hb < h && a.ment[hb] >= 0 {
+			h = hb
+		}
 		for h > ch.start && a.is(h, wPoss) {
 			h--
 		}
@@ -704,6 +709,9 @@ var agentHeads = map[string]bool{
 	"OFFICIALS": true, "OFFICIAL": true, "SPOKESMAN": true, "SPOKESWOMAN": true, "CHIEF": true, "HEAD": true,
 	"DELEGATION": true, "OFFICERS": true, "PERSONNEL": true, "STAFF": true, "POSTS": true, "CHECKPOINT": true,
 	"CHECKPOINTS": true, "GROUP": true, "GROUPS": true, "FACTION": true, "FACTIONS": true, "TERRITORY": true,
+	// buildings stand for who works in them: "the compound of the prime
+	// minister's office"
+	"COMPOUND": true, "OFFICE": true, "OFFICES": true, "RESIDENCE": true, "HEADQUARTERS": true,
 }
 
 func actorName(name, code string) string {

@@ -684,7 +684,7 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		sawNP = true
 		// "suspended all civilian and military cooperation with Russia": a
 		// thing whose modifier is an agent of no country is no target
-		if ch.prep == "" && r.hasActor && strings.HasPrefix(r.actor.Code, "---") && a.ment[ch.end-1] < 0 {
+		if ch.prep == "" && r.hasActor && strings.HasPrefix(r.actor.Code, "---") && a.ment[ch.end-1] < 0 && !agentHeads[a.up(ch.end-1)] && !agentHeads[a.up(a.headBeforeOf(ci))] {
 			continue
 		}
 		// "approved security assistance for Ukraine, including drones",

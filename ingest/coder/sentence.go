@@ -425,7 +425,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 				p[0].Code = place.Country + p[0].Code[3:]
 			}
 			e := CodedEvent{
-				SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: victimCode(forceCode(ev.code, p[0], p[1]), ev, p[0], p[1]),
+				SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: victimCode(forceCode(ev.code, p[0], p[1], ev.clash), ev, p[0], p[1]),
 				Date: day, Place: place, ReportedBy: rep,
 				Evidence: ev.evidence,
 			}
@@ -682,6 +682,7 @@ type groupEvent struct {
 	code     string
 	killing  bool // a killing verb: its victims decide assault or fight
 	unknown  bool // the source is an unnamed attacker, of no place's country
+	clash    bool // a verb of physical conflict ("clashed", "attacked"), which officials can do in words
 	victims  int  // how many the target chunk counts ("about 80 Yazidi men"), 0 if none
 	place    bool // the target is where the act happened ("attacked a mall in Nairobi")
 	pairs    [][2]schema.Actor
@@ -1115,6 +1116,17 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if departLemmas[g.verb.lemma] && g.comp == nil && len(ta) == 1 && len(ta[0].Code) == 3 && stateAgent(sa[0].Code) && ta[0].Country() != sa[0].Country() {
 		code = "0874"
 	}
+	// "shut down the Kaesong industrial park in response to North Korea's
+	// rocket launch": what is answered names the target
+	if len(ta) == 0 && len(sa) > 0 {
+		if ci := a.answeredActor(g.last + 1); ci >= 0 {
+			for _, t := range a.actorsOf([]int{ci}) {
+				if t.Country() != sa[0].Country() && !strings.HasPrefix(t.Code, "---") {
+					tgts, ta = []int{ci}, []schema.Actor{t}
+				}
+			}
+		}
+	}
 	// "Russia threatened to stop negotiations if the United States goes
 	// ahead with the deployment": the threat is aimed at the condition's
 	// subject
@@ -1152,10 +1164,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(tgts) > 0 {
 		victims = a.headCount(tgts[0])
 	}
-	ge := &groupEvent{code: code, hi: hi, tgts: tgts, victims: victims, killing: killLemmas[g.verb.lemma] && !byAttack, unknown: unknownSource, place: a.locTarget}
+	ge := &groupEvent{code: code, hi: hi, tgts: tgts, victims: victims, killing: killLemmas[g.verb.lemma] && !byAttack, unknown: unknownSource, clash: g.verb.block == "PHYSICAL_CONFLICT", place: a.locTarget}
 	ge.evidence = append(append(a.evidenceOf(srcs), a.evidenceOf(tgts)...), evidence...)
 	switch {
 	case len(ta) > 0:
+		rawTa := ta
 		ta = a.domesticTargets(sa, ta, srcs, hi)
 		lo := g.first
 		if len(srcs) > 0 && a.chunks[srcs[0]].start < lo {
@@ -1172,7 +1185,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 					s.Code = c + s.Code[3:]
 				}
 			}
-			for _, t := range ta {
+			for ti, t := range ta {
+				// "Ethiopia's prime minister ordered an offensive against the
+				// ruling party of the northern Tigray region", "Thai
+				// protesters stormed the compound of the prime minister's
+				// office": a group of no named country given the source's
+				// country (domesticTargets) is another group of it
+				filled := strings.HasPrefix(rawTa[ti].Code, "---") && !strings.HasPrefix(t.Code, "---") && (violentRoot(code) || root(code) == "14")
 				// "Xi opened a summit in Beijing": a meeting place in the
 				// source's own country is no consultation partner
 				if a.locTarget && root(code) == "04" && s.Country() == t.Country() {
@@ -1188,7 +1207,9 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				if s.Code == t.Code && root(code) == "14" && a.locTarget && len(s.Code) == 3 {
 					s.Code += "OPP"
 				}
-				if s.Code != t.Code {
+				// (a target given the source's country is another group of
+				// it, whatever its code)
+				if s.Code != t.Code || filled {
 					ge.pairs = append(ge.pairs, [2]schema.Actor{s, t})
 				}
 			}
@@ -1466,7 +1487,7 @@ func (a *analysis) verdictAfter(from, to int) string {
 // police raiding or attacking their own country's people is coercion (17,
 // CAMEO 170), and insurgents attacking civilians or a country at large is an
 // assault (18), not conventional military force.
-func forceCode(code string, src, tgt schema.Actor) string {
+func forceCode(code string, src, tgt schema.Actor, clash bool) string {
 	hasSeg := func(a schema.Actor, segs ...string) bool {
 		for i := 3; i+3 <= len(a.Code); i += 3 {
 			for _, s := range segs {
@@ -1491,7 +1512,7 @@ func forceCode(code string, src, tgt schema.Actor) string {
 	}
 	// "Syria's foreign minister clashed with Ban Ki-moon": officials without
 	// forces clash in words (CAMEO 111)
-	if hasSeg(src, "GOV") && !hasSeg(src, "MIL", "COP", "SPY") && (hasSeg(tgt, "GOV") || strings.HasPrefix(tgt.Code, "IGO")) && !hasSeg(tgt, "MIL", "COP", "REB", "UAF") {
+	if clash && hasSeg(src, "GOV") && !hasSeg(src, "MIL", "COP", "SPY") && (hasSeg(tgt, "GOV") || strings.HasPrefix(tgt.Code, "IGO")) && !hasSeg(tgt, "MIL", "COP", "REB", "UAF") {
 		return "111"
 	}
 	armedTgt := hasSeg(tgt, "MIL", "COP", "REB", "UAF", "INS", "SPY")
@@ -2211,4 +2232,22 @@ func (a *analysis) ownDestination(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// answeredActor finds "in response to X's ...", "in retaliation for X's
+// ..." after from: the chunk of X, or -1.
+func (a *analysis) answeredActor(from int) int {
+	for j := from; j+2 < len(a.toks); j++ {
+		if a.toks[j].up == ";" {
+			return -1
+		}
+		if a.up(j) != "IN" || !(a.up(j+1) == "RESPONSE" && a.up(j+2) == "TO" || a.up(j+1) == "RETALIATION" && a.up(j+2) == "FOR") {
+			continue
+		}
+		if ci := a.chunkAt(j + 3); ci >= 0 && a.resolve(ci).hasActor {
+			return ci
+		}
+		return -1
+	}
+	return -1
 }
