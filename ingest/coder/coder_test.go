@@ -474,7 +474,7 @@ func TestClauseRoles(t *testing.T) {
 		{"forces sent home", "Mexican President Felipe Calderon sent 5,000 soldiers to his home state of Michoacan on Monday.", "MEX", "MEX", "15", "", ""},
 		{"troops leaving a country withdraw", "The last Syrian soldiers left Lebanon on Tuesday.", "SYR", "LBN", "087", "", ""},
 		{"launched at a country", "Iran launched more than 300 drones and missiles at Israel late on Saturday.", "IRN", "ISR", "19", "IRN", "---"},
-		{"a domestic group of no country stays at home", "Ethiopian Prime Minister Abiy Ahmed ordered a military offensive against the ruling party of the northern Tigray region.", "ETHGOV", "ETH", "19", "", ""},
+		{"a domestic group of no country stays at home", "Ethiopian Prime Minister Abiy Ahmed ordered a military offensive against the ruling party of the northern Tigray region.", "ETH", "ETH", "19", "", ""},
 		{"a building stands for who works in it", "Thai protesters stormed the compound of the prime minister's office on Monday night.", "THA", "THAGOV", "14", "", ""},
 		{"what is answered names the target", "South Korea shut down the jointly run industrial park in response to North Korea's rocket launch.", "KOR", "PRK", "16", "", ""},
 		{"prisoner exchange both ways", "Armenia and Azerbaijan exchanged prisoners on Monday.", "AZE", "ARM", "084", "", ""},
