@@ -208,6 +208,17 @@ func (a *analysis) tag() {
 		}
 		i++
 	}
+	// "North and South Korea": the first conjunct names the other Korea
+	for i := 0; i+3 < n; i++ {
+		if a.toks[i].up == "NORTH" && a.toks[i+1].up == "AND" && a.toks[i+2].up == "SOUTH" && a.ment[i] < 0 && a.ment[i+2] >= 0 && a.mentions[a.ment[i+2]].end == i+4 {
+			if id, l := lx.actors.match([]token{{up: "NORTH"}, {up: a.toks[i+3].up}}, 0); id >= 0 && l == 2 {
+				info := lx.actorInfo[id]
+				if code := selectCode(info.codes, a.day, a.hasDay); code != "" && code != "---" {
+					a.addMention(mention{start: i, end: i + 1, actor: true, code: code, name: info.name, phrase: "NORTH " + a.toks[i+3].up})
+				}
+			}
+		}
+	}
 	// "the U.N.-recognised government", "U.S.-backed fighters": the actor
 	// before a backer participle modifies the noun that follows; it is
 	// not the noun phrase's actor
@@ -650,7 +661,8 @@ func (a *analysis) resolve(ci int) *chunk {
 		}
 		// "protesters barricaded inside a campus": a participle after the
 		// head noun modifies it
-		if h > ch.start && a.ment[h] < 0 && a.ment[h-1] >= 0 && strings.HasSuffix(a.up(h), "ED") && !a.toks[h].cap {
+		// (or "crowds trying to bring aid": a present participle)
+		if h > ch.start && a.ment[h] < 0 && a.ment[h-1] >= 0 && (strings.HasSuffix(a.up(h), "ED") || strings.HasSuffix(a.up(h), "ING") && a.up(h+1) == "TO" && a.isVerbAt(h+2)) && !a.toks[h].cap {
 			h--
 		}
 		if a.ment[h] < 0 && !agentHeads[a.up(h)] {

@@ -477,6 +477,8 @@ func TestClauseRoles(t *testing.T) {
 		{"a domestic group of no country stays at home", "Ethiopian Prime Minister Abiy Ahmed ordered a military offensive against the ruling party of the northern Tigray region.", "ETH", "ETH", "19", "", ""},
 		{"a building stands for who works in it", "Thai protesters stormed the compound of the prime minister's office on Monday night.", "THA", "THAGOV", "14", "", ""},
 		{"what is answered names the target", "South Korea shut down the jointly run industrial park in response to North Korea's rocket launch.", "KOR", "PRK", "16", "", ""},
+		{"North and South Korea are two actors", "North and South Korea exchanged artillery fire across their border on Thursday.", "PRK", "KOR", "19", "", ""},
+		{"a crowd doing something is still a crowd", "Venezuelan troops fired tear gas at crowds trying to bring aid across the border.", "VEN", "VEN", "17", "", ""},
 		{"prisoner exchange both ways", "Armenia and Azerbaijan exchanged prisoners on Monday.", "AZE", "ARM", "084", "", ""},
 	}
 	for _, tt := range tests {
