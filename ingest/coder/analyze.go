@@ -403,10 +403,17 @@ func (a *analysis) verbContext(i int) bool {
 		if a.ment[p] >= 0 && a.inObjectNP(a.mentions[a.ment[p]].start) {
 			return false // "conducting military exercises"
 		}
-		// "several Arab allies", "the Gulf states": a capitalised modifier
-		// after a determiner or quantity word makes a noun phrase
-		if a.ment[p] < 0 && a.toks[p].cap && p > 0 && (a.is(p-1, wDet|wNum) || quantWords[a.up(p-1)]) {
-			return false
+		// "several Arab allies", "the Gulf states", "three London
+		// Underground trains": capitalised modifiers after a determiner or
+		// quantity word make a noun phrase
+		if a.ment[p] < 0 && a.toks[p].cap && p > 0 {
+			k := p - 1
+			for k > 0 && a.toks[k].cap && !a.toks[k].punct && p-k < 4 {
+				k--
+			}
+			if a.is(k, wDet|wNum) || quantWords[a.up(k)] {
+				return false
+			}
 		}
 		return a.ment[p] >= 0 || pc&(wPron|wWh) != 0 || a.toks[p].cap || pu == ")" || (pc&wAdv != 0)
 	default: // base

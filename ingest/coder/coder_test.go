@@ -479,6 +479,7 @@ func TestClauseRoles(t *testing.T) {
 		{"what is answered names the target", "South Korea shut down the jointly run industrial park in response to North Korea's rocket launch.", "KOR", "PRK", "16", "", ""},
 		{"North and South Korea are two actors", "North and South Korea exchanged artillery fire across their border on Thursday.", "PRK", "KOR", "19", "", ""},
 		{"a crowd doing something is still a crowd", "Venezuelan troops fired tear gas at crowds trying to bring aid across the border.", "VEN", "VEN", "17", "", ""},
+		{"a bomb as subject is a bombing by someone unnamed", "A truck bomb tore through the United Nations headquarters in Baghdad on Tuesday.", "---", "IGO", "18", "", ""},
 		{"prisoner exchange both ways", "Armenia and Azerbaijan exchanged prisoners on Monday.", "AZE", "ARM", "084", "", ""},
 	}
 	for _, tt := range tests {

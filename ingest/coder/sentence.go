@@ -1041,6 +1041,24 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		}
 	}
 	sa, ta := a.actorsOf(srcs), a.actorsOf(tgts)
+	// "A truck bomb tore through the United Nations headquarters in
+	// Baghdad", "Ten bombs exploded on commuter trains in Madrid": a bomb
+	// as subject is a bombing by someone unnamed
+	if len(sa) == 0 && len(srcs) == 1 && !g.passive && a.chunkHasWord(srcs[0], bombWords) && (code == "" || violentRoot(code) || bombLemmas[g.verb.lemma]) {
+		sa = []schema.Actor{{Code: "---", Name: "unknown attacker"}}
+		unknownSource = true
+		if code == "" || !violentRoot(code) {
+			code = "183"
+		}
+		if len(ta) == 0 {
+			for ci := range a.chunks {
+				if ch := &a.chunks[ci]; ch.start > g.last && ch.start < hi && (ch.prep == "THROUGH" || ch.prep == "ON" || ch.prep == "AT" || ch.prep == "INTO") && a.resolve(ci).hasActor && !strings.HasPrefix(a.resolve(ci).actor.Code, "---") {
+					tgts, ta = []int{ci}, a.actorsOf([]int{ci})
+					break
+				}
+			}
+		}
+	}
 	// "Benazir Bhutto was assassinated on Thursday": violence done to a
 	// named official by no one the sentence names has an unknown source
 	// (soldiers "killed in the fighting" stay without an event)
@@ -2251,3 +2269,11 @@ func (a *analysis) answeredActor(from int) int {
 	}
 	return -1
 }
+
+// bombWords name a bomb or blast as the subject of an attack.
+var bombWords = map[string]bool{"BOMB": true, "BOMBS": true, "BLAST": true, "BLASTS": true, "EXPLOSION": true,
+	"EXPLOSIONS": true, "EXPLOSIVES": true, "IED": true}
+
+// bombLemmas are what bombs do.
+var bombLemmas = map[string]bool{"EXPLODE": true, "RIP": true, "TEAR": true, "HIT": true, "STRIKE": true,
+	"KILL": true, "DESTROY": true, "DEVASTATE": true, "WRECK": true, "ROCK": true, "SHAKE": true}
