@@ -57,7 +57,8 @@ func startProc(t *testing.T, name, logPath string, bin string, args ...string) *
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = log, log
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	// its own process group, so that a signal reaches whatever it starts
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL, Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		log.Close()
 		t.Fatalf("starting %s: %v", name, err)
@@ -87,7 +88,10 @@ func (p *proc) signal(sig syscall.Signal, wait time.Duration) bool {
 	if !p.running() {
 		return true
 	}
-	p.cmd.Process.Signal(sig)
+	// the whole group: a process the binary started holds the ports too
+	if err := syscall.Kill(-p.cmd.Process.Pid, sig); err != nil {
+		p.cmd.Process.Signal(sig)
+	}
 	select {
 	case <-p.done:
 		return true
@@ -333,9 +337,17 @@ func TestDgraphRestartDuringIngest(t *testing.T) {
 		t.Logf("fault %d: alpha killed (SIGKILL, pid %d) %v into the ingest with %d of %d articles stored", k, dg.alpha.cmd.Process.Pid, killAt.Round(time.Millisecond), at, articles)
 		// the killed alpha's gRPC port must close; if something still
 		// answers there, the fault cannot be seen: say who it is
-		if c, err := net.DialTimeout("tcp", dg.grpcAddr(), 500*time.Millisecond); err == nil {
+		closed := false
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			c, err := net.DialTimeout("tcp", dg.grpcAddr(), 500*time.Millisecond)
+			if err != nil {
+				closed = true
+				break
+			}
 			c.Close()
-			t.Fatalf("fault %d: %s still accepts connections after the alpha was killed; listeners:\n%s", k, dg.grpcAddr(), listeners(dg.grpcAddr()))
+		}
+		if !closed {
+			t.Fatalf("fault %d: %s still accepts connections 5 s after the alpha was killed; listeners:\n%s", k, dg.grpcAddr(), listeners(dg.grpcAddr()))
 		}
 		time.Sleep(4 * time.Second)
 		if finished() {
@@ -378,11 +390,17 @@ func TestDgraphRestartDuringIngest(t *testing.T) {
 // for a failure message; empty when ss is not available.
 func listeners(addr string) string {
 	_, port, _ := net.SplitHostPort(addr)
-	out, err := exec.Command("ss", "-ltnp", "sport = :"+port).CombinedOutput()
+	out, err := exec.Command("ss", "-ltnp").CombinedOutput()
 	if err != nil {
 		return ""
 	}
-	return string(out)
+	var b strings.Builder
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.Contains(l, ":"+port+" ") {
+			b.WriteString(l + "\n")
+		}
+	}
+	return b.String()
 }
 
 func firstLine(s, prefix string) string {
