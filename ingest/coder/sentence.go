@@ -1506,16 +1506,7 @@ func (a *analysis) verdictAfter(from, to int) string {
 // CAMEO 170), and insurgents attacking civilians or a country at large is an
 // assault (18), not conventional military force.
 func forceCode(code string, src, tgt schema.Actor, clash bool) string {
-	hasSeg := func(a schema.Actor, segs ...string) bool {
-		for i := 3; i+3 <= len(a.Code); i += 3 {
-			for _, s := range segs {
-				if a.Code[i:i+3] == s {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	hasSeg := func(a schema.Actor, segs ...string) bool { return hasSegment(a.Code, segs...) }
 	// protesters burning, storming or attacking riot (CAMEO 145)
 	if hasSeg(src, "OPP") && !hasSeg(src, "REB", "MIL", "UAF", "INS", "GOV", "COP") && (code == "180" || code == "190" || strings.HasPrefix(code, "1712") || code == "171") {
 		return "145"
@@ -1628,13 +1619,7 @@ func (a *analysis) placeTargets(tgts []int) bool {
 // domesticAgent reports an unknown-country actor whose kind acts mostly in
 // its own country: protesters, rebels, civilians, workers, students.
 func domesticAgent(code string) bool {
-	for i := 3; i+3 <= len(code); i += 3 {
-		switch code[i : i+3] {
-		case "OPP", "REB", "CVL", "PPL", "LAB", "EDU", "STU", "REF":
-			return true
-		}
-	}
-	return false
+	return hasSegment(code, "OPP", "REB", "CVL", "PPL", "LAB", "EDU", "STU", "REF")
 }
 
 // negatedChain reports that g, an infinitive, continues the clause of the
@@ -1790,13 +1775,7 @@ func (a *analysis) presentTense(g *group) bool {
 
 // armedGroup reports an actor code of a non-state armed group.
 func armedGroup(code string) bool {
-	for i := 3; i+3 <= len(code); i += 3 {
-		switch code[i : i+3] {
-		case "REB", "UAF", "INS":
-			return true
-		}
-	}
-	return strings.HasPrefix(code, "IMG")
+	return hasSegment(code, "REB", "UAF", "INS") || strings.HasPrefix(code, "IMG")
 }
 
 // setOff reports a comma before the subordinator at p, possibly across a
@@ -2057,16 +2036,7 @@ func victimCode(code string, ev *groupEvent, src, tgt schema.Actor) string {
 	if code != "190" {
 		return code
 	}
-	segs := func(segs ...string) bool {
-		for i := 3; i+3 <= len(tgt.Code); i += 3 {
-			for _, x := range segs {
-				if tgt.Code[i:i+3] == x {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	segs := func(x ...string) bool { return hasSegment(tgt.Code, x...) }
 	if segs("MIL", "COP", "REB", "UAF", "INS", "SPY") {
 		return code
 	}
@@ -2174,13 +2144,7 @@ func (a *analysis) peopleObject(from int) bool {
 // officialCode reports an actor code of office holders: government,
 // elite, legislature or judiciary.
 func officialCode(code string) bool {
-	for i := 3; i+3 <= len(code); i += 3 {
-		switch code[i : i+3] {
-		case "GOV", "ELI", "LEG", "JUD":
-			return true
-		}
-	}
-	return false
+	return hasSegment(code, "GOV", "ELI", "LEG", "JUD")
 }
 
 // accidentIn reports an accident word after from ("when his plane
@@ -2198,13 +2162,7 @@ func (a *analysis) accidentIn(from int) bool {
 // stateAgent reports an agent code of a state's own services: police,
 // military, intelligence, courts.
 func stateAgent(code string) bool {
-	for i := 3; i+3 <= len(code); i += 3 {
-		switch code[i : i+3] {
-		case "COP", "MIL", "SPY", "JUD":
-			return true
-		}
-	}
-	return false
+	return hasSegment(code, "COP", "MIL", "SPY", "JUD")
 }
 
 // objectOfEarlier reports chunk ci as the object of one of the earlier
@@ -2277,3 +2235,16 @@ var bombWords = map[string]bool{"BOMB": true, "BOMBS": true, "BLAST": true, "BLA
 // bombLemmas are what bombs do.
 var bombLemmas = map[string]bool{"EXPLODE": true, "RIP": true, "TEAR": true, "HIT": true, "STRIKE": true,
 	"KILL": true, "DESTROY": true, "DEVASTATE": true, "WRECK": true, "ROCK": true, "SHAKE": true}
+
+// hasSegment reports whether an actor code has one of the three-letter
+// segments segs after its country ("RUSMIL" has MIL).
+func hasSegment(code string, segs ...string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		for _, x := range segs {
+			if code[i:i+3] == x {
+				return true
+			}
+		}
+	}
+	return false
+}
