@@ -480,6 +480,8 @@ func TestClauseRoles(t *testing.T) {
 		{"North and South Korea are two actors", "North and South Korea exchanged artillery fire across their border on Thursday.", "PRK", "KOR", "19", "", ""},
 		{"a crowd doing something is still a crowd", "Venezuelan troops fired tear gas at crowds trying to bring aid across the border.", "VEN", "VEN", "17", "", ""},
 		{"a bomb as subject is a bombing by someone unnamed", "A truck bomb tore through the United Nations headquarters in Baghdad on Tuesday.", "---", "IGO", "18", "", ""},
+		{"a truce between two sides", "A ceasefire between Indian and Pakistani forces took effect on Wednesday.", "PAK", "IND", "087", "", ""},
+		{"joint exercises are cooperation", "Russian and Chinese forces began their first joint military exercises on Thursday.", "CHN", "RUS", "06", "", ""},
 		{"prisoner exchange both ways", "Armenia and Azerbaijan exchanged prisoners on Monday.", "AZE", "ARM", "084", "", ""},
 	}
 	for _, tt := range tests {

@@ -332,15 +332,29 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 		// "Heavy fighting broke out between Armenia and Azerbaijan": the
 		// sides of a fight named after BETWEEN fight each other
-		if subj >= 0 && !a.resolve(subj).hasActor && fightNouns[a.up(a.chunks[subj].end-1)] && !g.neg && !g.future {
-			if sides := a.betweenSides(g.last+1, a.clauseEnd(g.last+1)); len(sides) > 0 {
+		// ("A ceasefire between Indian and Pakistani forces took effect":
+		// a truce between them, the sides before the verb)
+		if head := ""; subj >= 0 && !a.resolve(subj).hasActor && !g.neg && !g.future {
+			head = a.up(a.chunks[subj].end - 1)
+			code := ""
+			switch {
+			case fightNouns[head]:
+				code = "190"
+			case truceNouns[head]:
+				code = "0871"
+			}
+			sides := a.betweenSides(a.chunks[subj].end, g.first)
+			if len(sides) == 0 {
+				sides = a.betweenSides(g.last+1, a.clauseEnd(g.last+1))
+			}
+			if code != "" && len(sides) > 0 {
 				day := eventDate(dates, g.head, a.chunks[subj].start, a.clauseEnd(g.last+1), defDay)
 				acts := a.actorsOf(sides)
 				for _, x := range acts {
 					for _, y := range acts {
 						if x.Code != y.Code {
-							evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: x, Target: y, Code: "190", Date: day,
-								Evidence: append(a.evidenceOf(sides), "verb:"+lemmaKey(g.verb), "fight between")})
+							evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: x, Target: y, Code: code, Date: day,
+								Evidence: append(a.evidenceOf(sides), "verb:"+lemmaKey(g.verb), strings.ToLower(head)+" between")})
 						}
 					}
 				}
@@ -1283,7 +1297,7 @@ var reciprocalLemmas = map[string]bool{
 	"CONSULT": true, "RECONCILE": true, "COOPERATE": true, "CLASH": true, "FIGHT": true, "HOLD": true,
 	"CONCLUDE": true, "REACH": true, "RESTORE": true, "RESUME": true, "NORMALIZE": true, "NORMALISE": true,
 	"EXCHANGE": true, "SHAKE": true, "INITIAL": true, "RATIFY": true, "STRIKE": true, "SEAL": true, "CLINCH": true,
-	"FORGE": true, "INK": true, "UPGRADE": true,
+	"FORGE": true, "INK": true, "UPGRADE": true, "START": true, "BEGIN": true, "LAUNCH": true, "CONDUCT": true,
 }
 
 // inherentReciprocal verbs are reciprocal whatever their object.
@@ -1298,6 +1312,7 @@ var reciprocalNouns = map[string]bool{
 	"RELATIONS": true, "TIES": true, "PACT": true, "PROTOCOL": true, "MEMORANDUM": true, "DISCUSSIONS": true,
 	"HANDS": true, "VIEWS": true, "PRISONERS": true, "CONSULTATIONS": true, "SUMMIT": true, "DIALOGUE": true,
 	"COOPERATION": true, "DECLARATION": true, "SETTLEMENT": true, "ARMISTICE": true, "CONSENSUS": true,
+	"EXERCISES": true, "DRILLS": true, "MANOEUVRES": true, "MANEUVERS": true,
 	"UNDERSTANDING": true, "JOINT": true, "MUTUAL": true, "BILATERAL": true, "COMPROMISE": true,
 	"FIRE": true, "GUNFIRE": true, "SHOTS": true, "BLOWS": true, "SALVOS": true,
 }
@@ -1736,6 +1751,9 @@ func (a *analysis) onlyCountry(c string, lo, hi int) bool {
 // fightNouns name fighting whose sides a BETWEEN phrase gives.
 var fightNouns = map[string]bool{"FIGHTING": true, "CLASHES": true, "CLASH": true, "BATTLES": true, "BATTLE": true,
 	"WAR": true, "HOSTILITIES": true, "SKIRMISHES": true, "GUNFIGHTS": true, "FIREFIGHT": true, "FIREFIGHTS": true}
+
+// truceNouns name a truce whose sides a BETWEEN phrase gives.
+var truceNouns = map[string]bool{"CEASEFIRE": true, "CEASE-FIRE": true, "TRUCE": true, "ARMISTICE": true}
 
 // betweenSides returns the coordinated actor chunks of a BETWEEN phrase
 // between from and to when it names at least two actors.
