@@ -599,6 +599,11 @@ func (a *analysis) clauseEnd(from int) int {
 			if a.namingRelative(j) {
 				continue
 			}
+			// "struck 85 targets used by Iran-backed militias in Iraq": a
+			// passive participle with its agent modifies the object
+			if a.formKindAt(j) == 'd' && a.up(j+1) == "BY" && j > from && a.chunkAt(j-1) >= 0 {
+				continue
+			}
 			// a new finite verb starts another clause unless it is a participle modifier
 			return j
 		}
@@ -678,6 +683,11 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		}
 		if ch.prep == "" && a.ppConjunct(ci) {
 			continue // "to the United States and Australia": a later conjunct of a PP
+		}
+		// "signed agreements with Pakistan on projects linking western
+		// China": a noun phrase after a prepositional target is no object
+		if ch.prep == "" && pp != nil && !a.ppConjunct(ci) {
+			continue
 		}
 		r := a.resolve(ci)
 		attached := sawNP

@@ -1148,6 +1148,10 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if departLemmas[g.verb.lemma] && g.comp == nil && len(ta) == 1 && len(ta[0].Code) == 3 && stateAgent(sa[0].Code) && ta[0].Country() != sa[0].Country() {
 		code = "0874"
 	}
+	// "declared a nationwide state of emergency": imposed at home
+	if len(ta) == 0 && strings.HasPrefix(code, "1724") && countryOf(sa[0].Code) != "" {
+		ta = []schema.Actor{{Code: sa[0].Country(), Name: sa[0].Name}}
+	}
 	// "shut down the Kaesong industrial park in response to North Korea's
 	// rocket launch": what is answered names the target
 	if len(ta) == 0 && len(sa) > 0 {
