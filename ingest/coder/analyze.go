@@ -620,7 +620,9 @@ func (a *analysis) resolve(ci int) *chunk {
 			break // "the Japanese embassy in Beijing": the place after IN is not the owner
 		}
 	}
-	if actor == "" && len(agents) > 0 && ci+1 < len(a.chunks) {
+	// ("the embassy in Beijing" is Chinese; "a civilian nuclear
+	// cooperation agreement in Washington" is no actor at all)
+	if actor == "" && len(agents) > 0 && ci+1 < len(a.chunks) && !thingHeads[a.up(ch.end-1)] && !reciprocalNouns[a.up(ch.end-1)] {
 		nx := &a.chunks[ci+1]
 		if nx.start == ch.end+1 && (nx.prep == "IN" || nx.prep == "INSIDE" || nx.prep == "FROM" || nx.prep == "OF") {
 			if r := a.resolve(ci + 1); r.hasActor && !strings.HasPrefix(r.actor.Code, "---") {

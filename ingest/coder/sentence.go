@@ -1476,6 +1476,8 @@ var insultWords = map[string]bool{
 	"TYRANT": true, "BUTCHER": true, "FASCIST": true, "FASCISTS": true, "TRAITOR": true, "TRAITORS": true,
 	"PUPPET": true, "PUPPETS": true, "GANGSTER": true, "GANGSTERS": true, "LUNATIC": true, "MANIAC": true,
 	"DOTARD": true, "KILLER": true, "KILLERS": true, "ENEMY": true, "NAZI": true, "NAZIS": true,
+	"DEVIL": true, "SATAN": true, "CLOWN": true, "CROOK": true, "THIEF": true, "THIEVES": true, "COWARD": true,
+	"HYPOCRITE": true, "HYPOCRITES": true, "WARMONGER": true, "WARMONGERS": true,
 }
 
 // verdictWords are judgements that make "call X Y" (and "a move that X
