@@ -334,7 +334,12 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		// sides of a fight named after BETWEEN fight each other
 		// ("A ceasefire between Indian and Pakistani forces took effect":
 		// a truce between them, the sides before the verb)
-		if head := ""; subj >= 0 && !a.resolve(subj).hasActor && !g.neg && !g.future {
+		nounSubj := subj
+		if nounSubj < 0 {
+			nounSubj = a.truceOrFightBefore(g.first)
+		}
+		if head := ""; nounSubj >= 0 && !a.resolve(nounSubj).hasActor && !g.neg && !g.future {
+			subj := nounSubj
 			head = a.up(a.chunks[subj].end - 1)
 			code := ""
 			switch {
@@ -1757,6 +1762,25 @@ func (a *analysis) onlyCountry(c string, lo, hi int) bool {
 // fightNouns name fighting whose sides a BETWEEN phrase gives.
 var fightNouns = map[string]bool{"FIGHTING": true, "CLASHES": true, "CLASH": true, "BATTLES": true, "BATTLE": true,
 	"WAR": true, "HOSTILITIES": true, "SKIRMISHES": true, "GUNFIGHTS": true, "FIREFIGHT": true, "FIREFIGHTS": true}
+
+// truceOrFightBefore finds, before position lim and within the clause, a
+// chunk without preposition headed by a truce or fight noun: the subject
+// of "A ceasefire between X and Y along the border in Kashmir took effect".
+func (a *analysis) truceOrFightBefore(lim int) int {
+	for ci := len(a.chunks) - 1; ci >= 0; ci-- {
+		ch := &a.chunks[ci]
+		if ch.start >= lim {
+			continue
+		}
+		if a.toks[ch.end].up == ";" || a.is(ch.end, wComma) && ch.end < lim-1 && a.isVerb[ch.end+1] {
+			return -1
+		}
+		if h := a.up(ch.end - 1); ch.prep == "" && (truceNouns[h] || fightNouns[h]) {
+			return ci
+		}
+	}
+	return -1
+}
 
 // truceNouns name a truce whose sides a BETWEEN phrase gives.
 var truceNouns = map[string]bool{"CEASEFIRE": true, "CEASE-FIRE": true, "TRUCE": true, "ARMISTICE": true}
