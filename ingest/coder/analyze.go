@@ -349,6 +349,9 @@ func (a *analysis) verbContext(i int) bool {
 		if kind == 's' && a.is(i+1, wAux) {
 			return false // "Sanctions were imposed ...": a plural noun subject
 		}
+		if kind == 'd' && i+1 < len(a.toks) && a.toks[i+1].cap && !a.toks[i+1].punct {
+			return false // "Ousted Haitian President Aristide accused ...": an adjective
+		}
 		return kind == 'd' || kind == 's' // headline style "Russia warns", rare at start
 	}
 	pu := a.up(p)
