@@ -1153,6 +1153,15 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if departLemmas[g.verb.lemma] && g.comp == nil && len(ta) == 1 && len(ta[0].Code) == 3 && stateAgent(sa[0].Code) && ta[0].Country() != sa[0].Country() {
 		code = "0874"
 	}
+	// "Tens of thousands of supporters of Yushchenko poured into Kiev's
+	// Independence Square to protest against a rigged run-off": people
+	// protesting with no one named protest at home
+	if len(ta) == 0 && root(code) == "14" && countryOf(sa[0].Code) != "" && (len(sa[0].Code) == 3 || hasSegment(sa[0].Code, "OPP", "CVL", "PPL", "LAB", "EDU")) {
+		ta = []schema.Actor{{Code: sa[0].Country(), Name: sa[0].Name}}
+		if len(sa[0].Code) == 3 {
+			sa[0].Code += "OPP"
+		}
+	}
 	// "declared a nationwide state of emergency": imposed at home
 	if len(ta) == 0 && strings.HasPrefix(code, "1724") && countryOf(sa[0].Code) != "" {
 		ta = []schema.Actor{{Code: sa[0].Country(), Name: sa[0].Name}}
