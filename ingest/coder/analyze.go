@@ -856,7 +856,7 @@ var aspectLemmas = map[string]bool{"BEGIN": true, "START": true, "CONTINUE": tru
 // names who stands behind the noun, not the noun's actor (an author stays:
 // "vetoed a U.S.-drafted resolution" rejects the United States).
 var backerWords = map[string]bool{"BACKED": true, "RECOGNISED": true, "RECOGNIZED": true, "DONATED": true,
-	"BROKERED": true, "MEDIATED": true,
+	"BROKERED": true, "MEDIATED": true, "HOSTED": true, "ORGANISED": true, "ORGANIZED": true,
 	"FUNDED": true, "TRAINED": true, "ARMED": true, "SUPPORTED": true, "ALLIED": true, "INSPIRED": true,
 	"SUPPLIED": true, "PROVIDED": true, "APPOINTED": true, "INSTALLED": true, "FINANCED": true, "EQUIPPED": true}
 

@@ -162,10 +162,11 @@ done:
 			j = k
 			continue
 		}
-		// "threatened at the United Nations on Tuesday to destroy": a
-		// place adjunct between a subject-control verb and its infinitive
-		if ci := a.chunkAt(j + 1); ci >= 0 && (a.up(j) == "AT" || a.up(j) == "IN" || a.up(j) == "DURING") && subjectControl[controlLemmas[vi.lemma]] && a.chunks[ci].start == j+1 && a.chunks[ci].end-a.chunks[ci].start <= 6 {
-			if k := a.chunks[ci].end; a.up(k) == "TO" && a.isVerbAt(k+1) || a.timeSpan(k) > k {
+		// "threatened at the United Nations on Tuesday to destroy", "agreed
+		// at a U.S.-hosted conference in Annapolis on Tuesday to launch":
+		// place adjuncts between a subject-control verb and its infinitive
+		if subjectControl[controlLemmas[vi.lemma]] {
+			if k := a.adjunctsToInfinitive(j); k > j {
 				j = k
 				continue
 			}
@@ -202,6 +203,32 @@ done:
 		}
 	}
 	return g
+}
+
+// adjunctsToInfinitive skips up to three place or time adjuncts ("at a
+// conference in Annapolis on Tuesday") from j and returns the position of
+// the TO of an infinitive after them, or j.
+func (a *analysis) adjunctsToInfinitive(j int) int {
+	k := j
+	for n := 0; n < 4; n++ {
+		if a.up(k) == "TO" && a.isVerbAt(k+1) {
+			if k == j {
+				return j
+			}
+			return k
+		}
+		if t := a.timeSpan(k); t > k {
+			k = t
+			continue
+		}
+		u := a.up(k)
+		ci := a.chunkAt(k + 1)
+		if ci < 0 || (u != "AT" && u != "IN" && u != "DURING") || a.chunks[ci].start != k+1 || a.chunks[ci].end-a.chunks[ci].start > 6 {
+			return j
+		}
+		k = a.chunks[ci].end
+	}
+	return j
 }
 
 // subjectControl are the control kinds whose infinitive's subject is the
