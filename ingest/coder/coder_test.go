@@ -483,7 +483,7 @@ func TestClauseRoles(t *testing.T) {
 		{"a truce between two sides", "A ceasefire between Indian and Pakistani forces took effect on Wednesday.", "PAK", "IND", "087", "", ""},
 		{"a truce whose subject the clause parse misses", "A ceasefire between Indian and Pakistani forces along the Line of Control in Kashmir took effect on Wednesday.", "IND", "PAK", "087", "", ""},
 		{"a participle opening the sentence is an adjective", "Ousted Haitian President Jean-Bertrand Aristide accused the United States on Monday of forcing him from power.", "HTI", "USA", "112", "", ""},
-		{"adjuncts between a pledge and its infinitive", "Olmert and Abbas agreed at a U.S.-hosted conference in Annapolis on Tuesday to launch negotiations.", "ISR", "PSE", "03", "", ""},
+		{"adjuncts between a pledge and its infinitive", "Israeli Prime Minister Ehud Olmert and Palestinian President Mahmoud Abbas agreed at a U.S.-hosted conference in Annapolis on Tuesday to launch negotiations.", "ISR", "PSE", "03", "", ""},
 		{"joint exercises are cooperation", "Russian and Chinese forces began their first joint military exercises on Thursday.", "CHN", "RUS", "06", "", ""},
 		{"a state of emergency is imposed at home", "Nepal's government declared a state of emergency on Tuesday.", "NPL", "NPL", "172", "", ""},
 		{"a participle with its agent keeps the clause", "U.S. forces struck more than 85 targets used by militias in Iraq and Syria on Friday.", "USA", "IRQ", "19", "", ""},
