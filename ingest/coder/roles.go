@@ -727,7 +727,7 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 		// "approved security assistance for Ukraine, including drones",
 		// "launched drones and missiles at Israel": arms of no country are
 		// what is used or given, never the target
-		if ch.prep == "" && r.hasActor && strings.HasPrefix(r.actor.Code, "---") && weaponHeads[a.up(ch.end-1)] && (pp != nil || a.laterTarget(ci, lim)) {
+		if ch.prep == "" && r.hasActor && strings.HasPrefix(r.actor.Code, "---") && weaponHeads[a.up(ch.end-1)] {
 			continue
 		}
 		if ch.prep == "" {
@@ -801,16 +801,6 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 	return pp
 }
 
-// laterTarget reports a prepositional chunk after ci (before lim) that
-// names an actor of a known country.
-func (a *analysis) laterTarget(ci, lim int) bool {
-	for nx := ci + 1; nx < len(a.chunks) && a.chunks[nx].start < lim; nx++ {
-		if a.chunks[nx].prep != "" && !nonTargetPreps[a.chunks[nx].prep] && a.resolve(nx).hasActor && !strings.HasPrefix(a.resolve(nx).actor.Code, "---") {
-			return true
-		}
-	}
-	return false
-}
 
 // ppConjunct reports a chunk without preposition that is a later conjunct
 // of a prepositional phrase ("between Washington, Canberra and London").
