@@ -75,7 +75,7 @@ var sayLemmas = map[string]bool{
 	"INDICATE": true, "ACKNOWLEDGE": true, "BELIEVE": true, "THINK": true, "ARGUE": true, "COMMENT": true,
 	"WRITE": true, "REVEAL": true, "INSIST": true, "REITERATE": true, "EMPHASIZE": true, "EMPHASISE": true,
 	"UNDERLINE": true, "MENTION": true, "REMARK": true, "ESTIMATE": true, "SHOW": true, "SUGGEST": true,
-	"ALLEGE": true, "DESCRIBE": true, "PREDICT": true, "FEAR": true, "HOPE": true,
+	"ALLEGE": true, "DESCRIBE": true, "PREDICT": true, "FEAR": true, "HOPE": true, "ADMIT": true, "CONCEDE": true,
 }
 
 // Complement-taking verbs (lemma → kind) for "V1 to V2" and "V1 NP to V2".
