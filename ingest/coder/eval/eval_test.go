@@ -76,6 +76,12 @@ var floors = []struct {
 	// 0.618); tuned on at the end of the round: measured 0.550 / 0.767,
 	// false events 1/45, dates 95/98
 	{"heldout8.jsonl", 0.53, 0.74, 0.05, 0.95},
+	// blind set scored once at the very end of the seventh round: 0.441 /
+	// 0.600, false events 5/45 (0.111, above the 0.05 target: two refusals
+	// coded as rejections where the gold has none, an agency's advisory, a
+	// royal wedding, election results), dates 76/78 (the round's starting
+	// coder: 0.367 / 0.542, false events 7/45); a tuning set from the eighth
+	{"heldout9.jsonl", 0.42, 0.58, 0.12, 0.95},
 }
 
 func TestEvalFloors(t *testing.T) {
