@@ -63,7 +63,8 @@ type analysis struct {
 	hasDay   bool
 	// locTarget: the last objectOf result came from a location PP ("in Syria")
 	locTarget bool
-	tc        int8 // title case: 0 unknown, 1 yes, -1 no
+	places    []placeExpr // the sentence's gazetteer places, found once per sentence
+	tc        int8        // title case: 0 unknown, 1 yes, -1 no
 	// reactTo: the subject chunks of the clause before the group being coded
 	reactTo []int
 }

@@ -801,7 +801,6 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 	return pp
 }
 
-
 // ppConjunct reports a chunk without preposition that is a later conjunct
 // of a prepositional phrase ("between Washington, Canberra and London").
 func (a *analysis) ppConjunct(ci int) bool {

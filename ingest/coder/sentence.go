@@ -52,6 +52,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	}
 	dates := resolveDates(toks, st.pub)
 	places := a.findPlaces()
+	a.places = places
 	defDay := time.Time{}
 	if !st.pub.IsZero() {
 		defDay = schema.Day(st.pub)
@@ -1107,7 +1108,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "Gunmen attacked two luxury hotels in Mumbai": violence against
 	// people or buildings of no named actor strikes the place's country
 	if len(ta) == 0 && violentRoot(code) && !g.passive {
-		for _, p := range a.findPlaces() {
+		for _, p := range a.places {
 			if p.pos > g.last && p.pos < hi && len(p.place.Country) == 3 && p.place.Country != sa[0].Country() {
 				ta = []schema.Actor{{Code: p.place.Country, Name: p.place.Name}}
 				a.locTarget = true
