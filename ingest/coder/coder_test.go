@@ -191,10 +191,21 @@ func TestNegation(t *testing.T) {
 			t.Errorf("%q: %v, want no events", text, triples(r))
 		}
 	}
-	// a refused future cooperation is a rejection (12x), not the cooperation
-	r := code(t, "Obama said he would not provide support to Israel.", pub)
-	if hasEvent(r, "USA", "ISR", "12") == nil || hasEvent(r, "USA", "ISR", "06") != nil || hasEvent(r, "USA", "ISR", "07") != nil {
-		t.Errorf("refusal: %v, want USA ISR 12x only", triples(r))
+	// an act ruled out for the future is no event (the blind gold sets code
+	// "would not send troops", "will not supply weapons" as nothing;
+	// PETRARCH-2's gold codes a rejection, 12x)
+	for _, text := range []string{
+		"Obama said he would not provide support to Israel.",
+		"Israel will not supply weapons systems to Ukraine, the defence minister said.",
+	} {
+		if r := code(t, text, pub); len(r.Events) > 0 {
+			t.Errorf("%q: %v, want no events", text, triples(r))
+		}
+	}
+	// refusing to comply with a demand or ruling rejects it
+	r := code(t, "Netanyahu said Israel would not comply with the U.N. resolution.", pub)
+	if hasEvent(r, "ISR", "IGO", "12") == nil {
+		t.Errorf("refusal to comply: %v, want ISR IGO 12x", triples(r))
 	}
 }
 

@@ -941,10 +941,18 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		// recognition, acceptance or support now is a rejection (12)
 		if g.comp == nil && !g.perfect && acceptLemmas[g.verb.lemma] && a.presentTense(g) {
 			code = "120"
+		} else if g.future && g.comp == nil && !acceptLemmas[g.verb.lemma] && !complyLemmas[g.verb.lemma] {
+			// "Germany would not take part in any military action", "Israel
+			// will not supply weapons to Ukraine": an act ruled out is no
+			// event ("would not abide by the resolution" rejects it, below)
+			return nil
 		} else if g.future || kind == ctlIntent || kind == ctlWant {
 			code = rejectCode(code)
 			if code == "" {
-				return nil
+				code = "120"
+				if !g.future || !complyLemmas[g.verb.lemma] {
+					return nil
+				}
 			}
 		} else {
 			return nil
@@ -2306,3 +2314,6 @@ func hasSegment(code string, segs ...string) bool {
 	}
 	return false
 }
+
+// complyLemmas follow a demand or a ruling; refusing them rejects it.
+var complyLemmas = map[string]bool{"ABIDE": true, "COMPLY": true, "OBEY": true, "HONOR": true, "HONOUR": true, "RESPECT": true, "IMPLEMENT": true}

@@ -34,11 +34,12 @@ var floors = []struct {
 	recall, precision     float64
 	maxFalseRate, minDate float64
 }{
-	// measured 0.714 / 0.818, false events 0/7 (seventh round; the rest of
+	// measured 0.683 / 0.811, false events 0/7 (seventh round; the rest of
 	// the gap is PETRARCH conventions: "will supply" as the act, "agreed to
-	// lift" as the act, a meeting place as target, and a protest without
-	// target coded against "---" where Dyad codes the protesters' country)
-	{"petr2_gsr.jsonl", 0.70, 0.80, 0.05, 0},
+	// lift" as the act, a meeting place as target, a protest without target
+	// coded against "---" where Dyad codes the protesters' country, and "would
+	// not provide support" as a rejection where the blind sets code nothing)
+	{"petr2_gsr.jsonl", 0.66, 0.79, 0.05, 0},
 	// measured 0.455 / 0.665 (seventh round)
 	{"plover_gsr.jsonl", 0.44, 0.65, 1, 0},
 	// measured 0.919 / 0.950, false events 0/43, dates 100 % (seventh round)
@@ -80,8 +81,9 @@ var floors = []struct {
 	// 0.600, false events 5/45 (0.111, above the 0.05 target: two refusals
 	// coded as rejections where the gold has none, an agency's advisory, a
 	// royal wedding, election results), dates 76/78 (the round's starting
-	// coder: 0.367 / 0.542, false events 7/45); a tuning set from the eighth
-	{"heldout9.jsonl", 0.42, 0.58, 0.12, 0.95},
+	// coder: 0.367 / 0.542, false events 7/45); a tuning set since: acts
+	// ruled out for the future code nothing now (false events 3/45)
+	{"heldout9.jsonl", 0.42, 0.58, 0.07, 0.95},
 }
 
 func TestEvalFloors(t *testing.T) {
