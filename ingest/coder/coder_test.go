@@ -166,6 +166,9 @@ func TestActors(t *testing.T) {
 
 func TestBusinessNews(t *testing.T) {
 	for _, text := range []string{
+		// an agency's advisory and an election result are no interaction
+		"The World Health Organization issued a rare emergency travel advisory on Saturday after a form of pneumonia spread from Asia to Canada.",
+		"Aung San Suu Kyi's National League for Democracy has won an absolute majority in Myanmar's parliament, official results showed on Friday.",
 		"Japan's SoftBank agreed on Monday to buy British chip designer ARM Holdings for about $32 billion in cash.",
 		"India's Tata Motors agreed to buy the British luxury car brands Jaguar and Land Rover from Ford for $2.3 billion.",
 	} {
