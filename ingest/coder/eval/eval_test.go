@@ -82,8 +82,9 @@ var floors = []struct {
 	// coded as rejections where the gold has none, an agency's advisory, a
 	// royal wedding, election results), dates 76/78 (the round's starting
 	// coder: 0.367 / 0.542, false events 7/45); a tuning set since: acts
-	// ruled out for the future code nothing now (false events 3/45)
-	{"heldout9.jsonl", 0.42, 0.58, 0.07, 0.95},
+	// ruled out for the future, advisories and election results code
+	// nothing now (false events 1/45)
+	{"heldout9.jsonl", 0.42, 0.58, 0.05, 0.95},
 }
 
 func TestEvalFloors(t *testing.T) {
