@@ -164,18 +164,24 @@ func TestActors(t *testing.T) {
 	}
 }
 
+// wantNoEvents fails for each text that codes an event.
+func wantNoEvents(t *testing.T, published time.Time, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if r := code(t, text, published); len(r.Events) > 0 {
+			t.Errorf("%q: %v, want no events", text, triples(r))
+		}
+	}
+}
+
 func TestBusinessNews(t *testing.T) {
-	for _, text := range []string{
+	wantNoEvents(t, pub,
 		// an agency's advisory and an election result are no interaction
 		"The World Health Organization issued a rare emergency travel advisory on Saturday after a form of pneumonia spread from Asia to Canada.",
 		"Aung San Suu Kyi's National League for Democracy has won an absolute majority in Myanmar's parliament, official results showed on Friday.",
 		"Japan's SoftBank agreed on Monday to buy British chip designer ARM Holdings for about $32 billion in cash.",
 		"India's Tata Motors agreed to buy the British luxury car brands Jaguar and Land Rover from Ford for $2.3 billion.",
-	} {
-		if r := code(t, text, pub); len(r.Events) > 0 {
-			t.Errorf("%q: %v, want no events", text, triples(r))
-		}
-	}
+	)
 	// buying arms is political
 	if r := code(t, "India agreed to buy Russian S-400 missiles worth $5 billion.", pub); hasEvent(r, "IND", "RUS", "") == nil {
 		t.Errorf("arms purchase: %v, want IND → RUS", triples(r))
@@ -183,28 +189,20 @@ func TestBusinessNews(t *testing.T) {
 }
 
 func TestNegation(t *testing.T) {
-	for _, text := range []string{
+	wantNoEvents(t, pub,
 		"Russia has not sent troops to Ukraine.",
 		"Russia did not attack Ukraine.",
 		"Russia denied sending troops to Ukraine.",
 		"Iran has no plans to attack Saudi Arabia.",
 		"Russia never attacked Ukraine, Moscow said.",
-	} {
-		if r := code(t, text, pub); len(r.Events) > 0 {
-			t.Errorf("%q: %v, want no events", text, triples(r))
-		}
-	}
+	)
 	// an act ruled out for the future is no event (the blind gold sets code
 	// "would not send troops", "will not supply weapons" as nothing;
 	// PETRARCH-2's gold codes a rejection, 12x)
-	for _, text := range []string{
+	wantNoEvents(t, pub,
 		"Obama said he would not provide support to Israel.",
 		"Israel will not supply weapons systems to Ukraine, the defence minister said.",
-	} {
-		if r := code(t, text, pub); len(r.Events) > 0 {
-			t.Errorf("%q: %v, want no events", text, triples(r))
-		}
-	}
+	)
 	// refusing to comply with a demand or ruling rejects it
 	r := code(t, "Netanyahu said Israel would not comply with the U.N. resolution.", pub)
 	if hasEvent(r, "ISR", "IGO", "12") == nil {
@@ -282,15 +280,11 @@ func TestIntentThreat(t *testing.T) {
 }
 
 func TestDiscards(t *testing.T) {
-	for _, text := range []string{
+	wantNoEvents(t, pub,
 		"Brazil beat Germany 7-1 in the World Cup semi-final on Tuesday.",
 		"Germany's DAX index fell 2 percent as investors worried about China.",
 		"Heavy snow and freezing temperatures hit Moscow on Monday.",
-	} {
-		if r := code(t, text, pub); len(r.Events) > 0 {
-			t.Errorf("%q: %v, want no events", text, triples(r))
-		}
-	}
+	)
 }
 
 func TestRobustness(t *testing.T) {
@@ -393,16 +387,12 @@ func TestSentenceSplit(t *testing.T) {
 func TestSampleCorpusClasses(t *testing.T) {
 	d2014 := time.Date(2014, 9, 24, 0, 0, 0, 0, time.UTC)
 	// coordinated lists with a non-reciprocal verb give no reciprocal events
-	for _, text := range []string{
+	wantNoEvents(t, d2014,
 		"The United Arab Emirates, Bahrain, Kuwait, Qatar, Jordan, Egypt, Morocco and Sudan joined the campaign, Saudi officials said.",
 		"Saudi Arabia, the UAE, Jordan and Bahrain took part in the strikes.",
 		"Moscow denied that Russian troops were fighting in eastern Ukraine.",
 		"Moscow denied that its troops had invaded Crimea.",
-	} {
-		if r := code(t, text, d2014); len(r.Events) > 0 {
-			t.Errorf("%q: %v, want no events", text, triples(r))
-		}
-	}
+	)
 	// reciprocal verbs stay reciprocal
 	r := code(t, "Obama and Putin discussed the plan in a telephone call on Monday.", d2014)
 	if hasEvent(r, "USA", "RUS", "04") == nil || hasEvent(r, "RUS", "USA", "04") == nil {

@@ -1104,7 +1104,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "Tens of thousands of supporters of Mousavi marched through central
 	// Tehran": a crowd of no named country protesting in a clause that
 	// names one country is that country's people protesting at home
-	if len(sa) == 0 && root(code) == "14" && !g.passive && len(srcs) == 1 && len(ta) == 1 && a.crowd(srcs[0]) {
+	if len(sa) == 0 && root(code) == "14" && !g.passive && len(srcs) == 1 && len(ta) == 1 && a.chunkHasWord(srcs[0], crowdWords) {
 		if c := countryOf(ta[0].Code); c != "" && a.onlyCountry(c, a.chunks[srcs[0]].start, hi) {
 			sa = []schema.Actor{{Code: c + "OPP", Name: "protesters in " + ta[0].Name}}
 			ta = []schema.Actor{{Code: c, Name: ta[0].Name}}
@@ -1972,18 +1972,6 @@ func (a *analysis) conditionAfter(from, to int) bool {
 var crowdWords = map[string]bool{"SUPPORTERS": true, "THOUSANDS": true, "HUNDREDS": true, "DOZENS": true, "PEOPLE": true,
 	"CROWDS": true, "CROWD": true, "PROTESTERS": true, "PROTESTORS": true, "DEMONSTRATORS": true, "STUDENTS": true,
 	"WORKERS": true, "RESIDENTS": true, "MARCHERS": true, "ACTIVISTS": true, "OPPONENTS": true, "CITIZENS": true, "WOMEN": true}
-
-// crowd reports a chunk naming a crowd ("tens of thousands of supporters
-// of the defeated candidate").
-func (a *analysis) crowd(ci int) bool {
-	ch := &a.chunks[ci]
-	for j := ch.start; j < ch.end; j++ {
-		if crowdWords[a.up(j)] {
-			return true
-		}
-	}
-	return false
-}
 
 // pledgeLemmas promise an act of their own.
 var pledgeLemmas = map[string]bool{"PLEDGE": true, "PROMISE": true, "COMMIT": true}
