@@ -171,13 +171,18 @@ func cutComment(line string) string {
 }
 
 // ReadActors reads a Phoenix actor dictionary. It follows PETRARCH-2 syntax
-// with three deliberate fixes: the last entry of the file is kept, a name
-// written with blanks and no code is one phrase, and a bare single date
-// means "from that date". Lines with an unreadable code are reported with
-// their line number.
+// with four deliberate fixes: the last entry of the file is kept, a name
+// written with blanks and no code is one phrase, a bare single date
+// means "from that date", and a run of bare names followed by date lines
+// is one entry, as CountryInfo writes its leaders ("BORIS_YELTSIN_",
+// "YELTSIN", "PRESIDENT_YELTSIN", then the dated codes). Lines with an
+// unreadable code are reported with their line number.
 func ReadActors(r io.Reader) ([]ActorEntry, error) {
 	var out []ActorEntry
 	var cur *ActorEntry
+	// bare: cur so far holds only names from lines without "+" or codes,
+	// so the next bare name continues it.
+	bare := false
 	flush := func() {
 		if cur != nil && len(cur.Phrases) > 0 {
 			out = append(out, *cur)
@@ -195,10 +200,12 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 				return fmt.Errorf("line %d: %w", n, err)
 			}
 			cur.Codes = append(cur.Codes, codes...)
+			bare = false
 		case strings.HasPrefix(line, "+"):
 			if cur == nil {
 				return nil
 			}
+			bare = false
 			name, rest, _ := strings.Cut(line[1:], "[")
 			if p := Phrase(name); p != "" {
 				cur.Phrases = append(cur.Phrases, p)
@@ -211,9 +218,12 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 				cur.Codes = append(cur.Codes, codes...)
 			}
 		default:
-			flush()
-			cur = &ActorEntry{}
 			name, rest, hasCode := strings.Cut(line, "[")
+			if !bare || hasCode {
+				flush()
+				cur = &ActorEntry{}
+			}
+			bare = !hasCode
 			if p := Phrase(name); p != "" {
 				cur.Phrases = append(cur.Phrases, p)
 			}

@@ -14,14 +14,22 @@ VLADIMIR_PUTIN_  # CountryInfo.txt
 	[RUSGOV >080508]
 	[RUSELI]
 CELINE YODA_KONKOBO_ [BFAGOV]
+BORIS_YELTSIN_  # CountryInfo.txt
+YELTSIN
+PRESIDENT_YELTSIN
+	[RUSGOV 910710-991231]
 LAST_ENTRY [XXX 20121204]`
 	es, err := ReadActors(strings.NewReader(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(es) != 3 {
-		t.Fatalf("%d entries, want 3 (the last entry is kept)", len(es))
+	if len(es) != 4 {
+		t.Fatalf("%d entries, want 4 (a run of bare names is one entry; the last entry is kept)", len(es))
 	}
+	if got := strings.Join(es[2].Phrases, "|"); got != "BORIS YELTSIN|YELTSIN|PRESIDENT YELTSIN" || len(es[2].Codes) != 1 {
+		t.Errorf("bare run: phrases %q codes %+v", got, es[2].Codes)
+	}
+	es = append(es[:2], es[3])
 	if got := strings.Join(es[0].Phrases, "|"); got != "VLADIMIR PUTIN|PUTIN" {
 		t.Errorf("phrases %q", got)
 	}
