@@ -492,6 +492,16 @@ func TestClauseRoles(t *testing.T) {
 		{"a state of emergency is imposed at home", "Nepal's government declared a state of emergency on Tuesday.", "NPL", "NPL", "172", "", ""},
 		{"a participle with its agent keeps the clause", "U.S. forces struck more than 85 targets used by militias in Iraq and Syria on Friday.", "USA", "IRQ", "19", "", ""},
 		{"prisoner exchange both ways", "Armenia and Azerbaijan exchanged prisoners on Monday.", "AZE", "ARM", "084", "", ""},
+		{"any pope is the Holy See", "Pope Benedict XVI arrived in Amman on Friday at the start of a Middle East tour.", "VAT", "JOR", "042", "", ""},
+		{"the African Union", "The African Union imposed sanctions on Mali on Thursday.", "IGO", "MLI", "163", "", ""},
+		{"an organisation is no rebel group", "The World Trade Organization criticised China on Tuesday.", "IGO", "CHN", "11", "MEA", ""},
+		{"martial law declared in a province is imposed at home", "Thailand declared martial law in three southern provinces on Monday.", "THA", "THA", "1724", "", ""},
+		{"recalling an envoy", "Algeria recalled its envoy from Madrid on Saturday.", "DZA", "ESP", "161", "", ""},
+		{"a formal protest is a complaint", "Japan lodged a protest with China on Friday over the survey ship.", "JPN", "CHN", "114", "", ""},
+		{"setting foot in a country is a visit", "Narendra Modi became the first Indian prime minister to set foot in Israel on Tuesday.", "IND", "ISR", "042", "", ""},
+		{"a blacklist is a sanction", "Washington added six Chinese firms to its trade blacklist on Monday.", "USA", "CHN", "163", "", ""},
+		{"a siege is a blockade", "Azerbaijan ordered a siege of the Armenian enclave in December.", "AZE", "ARM", "191", "", ""},
+		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -504,6 +514,22 @@ func TestClauseRoles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDatedBareNames: CountryInfo writes some leaders as a run of bare
+// names before their dated codes; each name is the leader, in office or not.
+func TestDatedBareNames(t *testing.T) {
+	r := code(t, "Boris Yeltsin met Chinese President Jiang Zemin in Moscow on Wednesday.", time.Date(1997, 4, 24, 0, 0, 0, 0, time.UTC))
+	if hasEvent(r, "RUSGOV", "CHN", "04") == nil {
+		t.Errorf("1997: %v, want RUSGOV → CHN 04", triples(r))
+	}
+}
+
+// TestDismissedAllegation: what a sentence calls a lie is not asserted.
+func TestDismissedAllegation(t *testing.T) {
+	wantNoEvents(t, pub,
+		"The Kremlin said on Friday that accusations that it had ordered the killing of the mercenary leader were an absolute lie.",
+		"Beijing said reports that its warships had fired on a Philippine vessel were false.")
 }
 
 // TestDyadBlockHeaders guards the block codes: the first file to name a

@@ -159,8 +159,12 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	var prevSubj, prevObj []int
 	prevCoded := false // the last clause coded an event
 	var clauseSubj []subjAt
+	dlo, dhi := a.dismissedAllegation()
 	for gi, g := range groups {
 		if isSay[g] || relative[g] || a.namingRelative(g.head) {
+			continue
+		}
+		if g.first > dlo && g.last < dhi {
 			continue
 		}
 		// "Khashoggi, a journalist who had criticised the crown prince,":
@@ -1268,7 +1272,9 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				}
 				// (a target given the source's country is another group of
 				// it, whatever its code)
-				if s.Code != t.Code || filled {
+				// ("Indonesia declared martial law in Aceh": restrictions
+				// are imposed at home)
+				if s.Code != t.Code || filled || strings.HasPrefix(code, "172") {
 					ge.pairs = append(ge.pairs, [2]schema.Actor{s, t})
 				}
 			}
@@ -1369,6 +1375,36 @@ func (a *analysis) reciprocal(g *group, hi int) bool {
 		return false
 	}
 	return false
+}
+
+// allegationNouns introduce a clause of what someone alleges.
+var allegationNouns = map[string]bool{"ACCUSATIONS": true, "ACCUSATION": true, "ALLEGATIONS": true, "ALLEGATION": true,
+	"CLAIMS": true, "CLAIM": true, "REPORTS": true, "REPORT": true, "SUGGESTIONS": true, "RUMOURS": true, "RUMORS": true}
+
+// falsehoodWords call an allegation false.
+var falsehoodWords = map[string]bool{"LIE": true, "LIES": true, "FALSE": true, "BASELESS": true, "UNTRUE": true,
+	"UNFOUNDED": true, "NONSENSE": true, "FABRICATION": true, "FABRICATED": true, "GROUNDLESS": true, "ABSURD": true, "FAKE": true}
+
+// dismissedAllegation returns the span of an allegation the sentence calls
+// false ("accusations that it had ordered the death of Prigozhin were an
+// absolute lie"): from the allegation noun to the dismissal, whose events
+// are not asserted. Without one the span is empty.
+func (a *analysis) dismissedAllegation() (lo, hi int) {
+	for i := 0; i+1 < len(a.toks); i++ {
+		if !allegationNouns[a.up(i)] || a.up(i+1) != "THAT" {
+			continue
+		}
+		for j := i + 2; j+1 < len(a.toks); j++ {
+			if u := a.up(j); u == "WERE" || u == "WAS" || u == "ARE" || u == "IS" {
+				for k := j + 1; k < min(len(a.toks), j+5); k++ {
+					if falsehoodWords[a.up(k)] || dismissalWords[a.up(k)] {
+						return i, k
+					}
+				}
+			}
+		}
+	}
+	return 0, 0
 }
 
 // denyLemmas introduce a clause whose events are denied.

@@ -95,6 +95,10 @@ func actors(p2, dst string) error {
 			if len(e.Codes) == 0 {
 				continue
 			}
+			e.Phrases = slices.DeleteFunc(e.Phrases, func(p string) bool { return plainWordSynonyms[p] })
+			if len(e.Phrases) == 0 {
+				continue
+			}
 			all = append(all, e)
 		}
 	}
@@ -189,6 +193,12 @@ func discards(p2, dst string) error {
 	}
 	return writeGz(filepath.Join(dst, "discards.txt.gz"), buf.Bytes())
 }
+
+// plainWordSynonyms are Phoenix actor synonyms that translate a group's
+// name into a common English word ("Tanzim" = ORGANIZATION, "Gazteriak" =
+// YOUTH): as phrases they would make every "World Trade Organization" a
+// Middle East rebel group.
+var plainWordSynonyms = map[string]bool{"ORGANIZATION": true, "YOUTH": true, "ZERO": true}
 
 // timeReference reports the Phoenix discards that are only a time: a year
 // from 1914 to 2013 or "years ago", "weeks later". PETRARCH drops every
