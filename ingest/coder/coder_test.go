@@ -501,6 +501,7 @@ func TestClauseRoles(t *testing.T) {
 		{"setting foot in a country is a visit", "Narendra Modi became the first Indian prime minister to set foot in Israel on Tuesday.", "IND", "ISR", "042", "", ""},
 		{"a blacklist is a sanction", "Washington added six Chinese firms to its trade blacklist on Monday.", "USA", "CHN", "163", "", ""},
 		{"a siege is a blockade", "Azerbaijan ordered a siege of the Armenian enclave in December.", "AZE", "ARM", "191", "", ""},
+		{"a reaction skips the reactor's own side", "Russia began naval exercises near Japan on Monday, a day after Prime Minister Shinzo Abe took office, and Tokyo condemned the drills.", "JPN", "RUS", "11", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -1137,7 +1137,8 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		// grave provocation": the judged act is the first subject's
 		react = a.firstSubject(g.first)
 	}
-	if len(ta) == 0 && len(react) > 0 && (root(code) == "10" || root(code) == "11" || root(code) == "12" || root(code) == "13") {
+	verbalRoot := root(code) == "10" || root(code) == "11" || root(code) == "12" || root(code) == "13"
+	if len(ta) == 0 && len(react) > 0 && verbalRoot {
 		for _, t := range a.actorsOf(react) {
 			if t.Country() != sa[0].Country() {
 				ta = append(ta, t)
@@ -1145,6 +1146,18 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		}
 		if len(ta) > 0 {
 			tgts = react
+		}
+	}
+	// "China began drills around Taiwan, three days after Lai took office,
+	// and Taipei condemned the exercises": when the clause before is the
+	// reactor's own side, the judged act is the first subject's
+	if len(ta) == 0 && len(a.reactTo) > 0 && verbalRoot && a.eventObject(g, hi) {
+		if first := a.firstSubject(g.first); len(first) > 0 {
+			for _, t := range a.actorsOf(first) {
+				if t.Country() != sa[0].Country() {
+					ta, tgts = append(ta, t), first
+				}
+			}
 		}
 	}
 	// "NATO helicopters attacked two army checkpoints near the border,
