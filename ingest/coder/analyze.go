@@ -345,6 +345,12 @@ func (a *analysis) verbContext(i int) bool {
 		return false
 	}
 	kind := a.formKindAt(i)
+	// "Bombs ripped through two nightclubs", "Israeli artillery shells
+	// slammed into homes": a plural right before a past-tense verb is its
+	// subject
+	if kind == 's' && i+1 < len(a.toks) && len(a.verbs[i+1]) > 0 && a.formKindAt(i+1) == 'd' && !strings.HasSuffix(a.toks[i+1].up, "ING") && a.cls[i+1]&wAux == 0 {
+		return false
+	}
 	p := a.prevContent(i)
 	if p < 0 {
 		if kind == 's' && a.is(i+1, wAux) {

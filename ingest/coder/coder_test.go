@@ -502,6 +502,9 @@ func TestClauseRoles(t *testing.T) {
 		{"a blacklist is a sanction", "Washington added six Chinese firms to its trade blacklist on Monday.", "USA", "CHN", "163", "", ""},
 		{"a siege is a blockade", "Azerbaijan ordered a siege of the Armenian enclave in December.", "AZE", "ARM", "191", "", ""},
 		{"a reaction skips the reactor's own side", "Russia began naval exercises near Japan on Monday, a day after Prime Minister Shinzo Abe took office, and Tokyo condemned the drills.", "JPN", "RUS", "11", "", ""},
+		{"a subject with a PP before a finite first verb", "Gunmen in police uniforms opened fire on worshippers at a mosque in Kabul on Friday.", "AFG", "", "18", "", ""},
+		{"a plural before a past tense is a noun", "Bombs ripped through a market in the Ukrainian city of Kharkiv on Monday.", "---", "UKR", "18", "", ""},
+		{"shells before a past tense are the subject", "Syrian artillery shells crashed into a Turkish border village on Wednesday.", "SYR", "TUR", "19", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -374,8 +374,11 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 				return ci
 			}
 			if ch.prep != "" && ch.prep != "OF" {
-				if g.bare && !skipped && j == g.first-1 && !a.resolve(ci).hasActor {
-					return -1 // "an agreement forced on ...": a participle, not a clause
+				// "rejected an agreement forced on ...": a participle, not a
+				// clause ("Gunmen in combat fatigues opened fire": the
+				// sentence's first verb is finite)
+				if g.bare && !skipped && j == g.first-1 && !a.resolve(ci).hasActor && a.verbBefore(ch.start) {
+					return -1
 				}
 				skipped = true
 				j = ch.start - 2
@@ -412,6 +415,16 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 		j--
 	}
 	return -1
+}
+
+// verbBefore reports a verb before position p.
+func (a *analysis) verbBefore(p int) bool {
+	for k := 0; k < p && k < len(a.toks); k++ {
+		if a.isVerb[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // aside recognises a parenthetical that ends at the comma at close and sits
