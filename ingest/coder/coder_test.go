@@ -505,6 +505,10 @@ func TestClauseRoles(t *testing.T) {
 		{"a subject with a PP before a finite first verb", "Gunmen in police uniforms opened fire on worshippers at a mosque in Kabul on Friday.", "AFG", "", "18", "", ""},
 		{"a plural before a past tense is a noun", "Bombs ripped through a market in the Ukrainian city of Kharkiv on Monday.", "---", "UKR", "18", "", ""},
 		{"shells before a past tense are the subject", "Syrian artillery shells crashed into a Turkish border village on Wednesday.", "SYR", "TUR", "19", "", ""},
+		{"a state arresting an unnamed opposition figure acts at home", "Zimbabwean police arrested opposition lawmaker Job Sikhala on Tuesday.", "ZWE", "ZWE", "173", "", ""},
+		{"a court banning a party acts at home", "Kazakhstan's Supreme Court banned the opposition Democratic Choice party on Tuesday.", "KAZ", "KAZ", "172", "", ""},
+		{"a general strike is no military strike", "Bolivia's unions launched a general strike on Monday to press the government to resign.", "BOL", "BOL", "14", "", ""},
+		{"removal from office", "Ecuador's Congress removed President Abdala Bucaram from office on Thursday.", "ECU", "ECU", "172", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -1192,6 +1192,16 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(ta) == 0 && strings.HasPrefix(code, "1724") && countryOf(sa[0].Code) != "" {
 		ta = []schema.Actor{{Code: sa[0].Country(), Name: sa[0].Name}}
 	}
+	// "Ugandan police arrested opposition candidate Bobi Wine", "the
+	// Constitutional Court dissolved the opposition Move Forward Party",
+	// "police detained him": a state body coercing political people or
+	// parties the dictionaries do not name coerces its own country's
+	if len(ta) == 0 && root(code) == "17" && !g.passive && countryOf(sa[0].Code) != "" && (stateAgent(sa[0].Code) || hasSegment(sa[0].Code, "GOV", "LEG")) {
+		if ci := a.chunkAt(g.last + 1); ci >= 0 && a.chunks[ci].prep == "" && !a.chunks[ci].time && (a.chunkHasWord(ci, politicalPeopleWords) || a.chunks[ci].pron != "" && personPronouns[a.up(a.chunks[ci].start)]) {
+			ta = []schema.Actor{{Code: sa[0].Country(), Name: sa[0].Name}}
+			tgts = []int{ci}
+		}
+	}
 	// "shut down the Kaesong industrial park in response to North Korea's
 	// rocket launch": what is answered names the target
 	if len(ta) == 0 && len(sa) > 0 {
@@ -1389,6 +1399,17 @@ func (a *analysis) reciprocal(g *group, hi int) bool {
 	}
 	return false
 }
+
+// politicalPeopleWords name people or bodies in politics whom a state may
+// coerce at home.
+var politicalPeopleWords = map[string]bool{"OPPOSITION": true, "ACTIVIST": true, "ACTIVISTS": true, "JOURNALIST": true,
+	"JOURNALISTS": true, "DISSIDENT": true, "DISSIDENTS": true, "PROTESTERS": true, "DEMONSTRATORS": true, "LEADER": true,
+	"LEADERS": true, "CANDIDATE": true, "PARTY": true, "PARTIES": true, "LAWMAKER": true, "LAWMAKERS": true,
+	"POLITICIAN": true, "POLITICIANS": true, "CRITIC": true, "CRITICS": true, "BLOGGER": true, "BLOGGERS": true,
+	"RIVAL": true, "SUPPORTERS": true, "MONKS": true, "PRESIDENT": true, "MINISTER": true, "LEGISLATORS": true}
+
+// personPronouns are object pronouns that stand for people.
+var personPronouns = map[string]bool{"HIM": true, "HER": true, "THEM": true}
 
 // allegationNouns introduce a clause of what someone alleges.
 var allegationNouns = map[string]bool{"ACCUSATIONS": true, "ACCUSATION": true, "ALLEGATIONS": true, "ALLEGATION": true,
