@@ -235,6 +235,21 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			// purpose clauses of a coded event ("met Y to discuss efforts")
 			// add no event.
 			if !a.pronObject(g) {
+				// "telephoned Aznar to offer his condolences", "to offer
+				// condolences and assistance": sympathy or a promise of
+				// help is an event of its own towards the earlier object
+				// (a bare statement or an intent to meet adds nothing)
+				if code := a.plainCode(g, prevSubj); (root(code) == "01" || root(code) == "03") && code != "010" && code != "036" && !g.neg && len(evs) > 0 && root(evs[len(evs)-1].Code) != root(code) {
+					last := evs[len(evs)-1]
+					for _, src := range a.actorsOf(prevSubj) {
+						for _, t := range a.actorsOf(prevObj) {
+							if src.Country() != t.Country() {
+								evs = append(evs, CodedEvent{SentenceIndex: idx, Sentence: s, Source: src, Target: t, Code: c.validCode(code), Date: last.Date, Place: last.Place,
+									Evidence: append(append(a.evidenceOf(prevSubj), a.evidenceOf(prevObj)...), "verb:"+lemmaKey(g.verb), "purpose of "+last.Code)})
+							}
+						}
+					}
+				}
 				continue
 			}
 			subj = -1
