@@ -510,6 +510,7 @@ func TestClauseRoles(t *testing.T) {
 		{"a general strike is no military strike", "Bolivia's unions launched a general strike on Monday to press the government to resign.", "BOL", "BOL", "14", "", ""},
 		{"removal from office", "Ecuador's Congress removed President Abdala Bucaram from office on Thursday.", "ECU", "ECU", "172", "", ""},
 		{"condolences in a purpose clause", "Japanese Prime Minister Shinzo Abe telephoned Turkish President Tayyip Erdogan on Monday to offer his condolences after the bombing in Ankara.", "JPN", "TUR", "018", "", ""},
+		{"soldiers of no country detaining a president act at home", "Soldiers detained Bolivian President Evo Morales at the presidential palace on Sunday.", "BOL", "BOL", "17", "---", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -1281,7 +1281,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			// protesters or civilians of no named country acting on a
 			// country or its institutions, in a clause that names no other
 			// country, are that country's own
-			if strings.HasPrefix(s.Code, "---") && domesticAgent(s.Code) && len(ta) == 1 {
+			// ("Soldiers arrested Honduran President Manuel Zelaya",
+			// "mutinying soldiers detained the president": forces of no
+			// named country coercing or assaulting a country's people at
+			// home are its own; in a report they are the reporter's)
+			if strings.HasPrefix(s.Code, "---") && (domesticAgent(s.Code) || stateAgent(s.Code) && len(say) == 0 && (root(code) == "17" || root(code) == "18")) && len(ta) == 1 {
 				if c := countryOf(ta[0].Code); c != "" && a.onlyCountry(c, lo, hi) {
 					s.Code = c + s.Code[3:]
 				}
