@@ -511,6 +511,7 @@ func TestClauseRoles(t *testing.T) {
 		{"removal from office", "Ecuador's Congress removed President Abdala Bucaram from office on Thursday.", "ECU", "ECU", "172", "", ""},
 		{"condolences in a purpose clause", "Japanese Prime Minister Shinzo Abe telephoned Turkish President Tayyip Erdogan on Monday to offer his condolences after the bombing in Ankara.", "JPN", "TUR", "018", "", ""},
 		{"soldiers of no country detaining a president act at home", "Soldiers detained Bolivian President Evo Morales at the presidential palace on Sunday.", "BOL", "BOL", "17", "---", ""},
+		{"a reporter blaming someone for a killing", "British Prime Minister Theresa May said on Wednesday that Russia was almost certainly behind the poisoning of a former spy in Salisbury.", "GBR", "RUS", "112", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -1808,11 +1808,11 @@ func (a *analysis) judgedComplement(g *group) (string, []int) {
 	}
 	ci := a.chunkAt(j)
 	if ci < 0 || a.chunks[ci].prep != "" || a.chunks[ci].pron != "" && a.chunks[ci].pron != "IT" {
-		return "", nil
+		return a.blamedInComplement(g)
 	}
 	k := a.chunks[ci].end
 	if !a.is(k, wBe) || a.ment[k] >= 0 {
-		return "", nil
+		return a.blamedInComplement(g)
 	}
 	end := k + 1
 	for end < len(a.toks) && end < k+8 && !a.toks[end].punct && !a.isVerb[end] {
@@ -1825,7 +1825,7 @@ func (a *analysis) judgedComplement(g *group) (string, []int) {
 	case "12":
 		code = "120"
 	default:
-		return "", nil
+		return a.blamedInComplement(g)
 	}
 	if a.resolve(ci).hasActor && a.chunks[ci].pron == "" {
 		return code, []int{ci}
@@ -1835,6 +1835,58 @@ func (a *analysis) judgedComplement(g *group) (string, []int) {
 	}
 	return code, nil
 }
+
+// blamedInComplement finds, in what a reporting verb reports, an actor said
+// to be behind or responsible for something ("said Putin was responsible
+// for the death of Navalny", "said he was nearly certain that Israel's
+// Mossad was behind the killing"): the reporter accuses it (112).
+func (a *analysis) blamedInComplement(g *group) (string, []int) {
+	for k := g.last + 2; k < len(a.toks); k++ {
+		u := a.up(k)
+		if u == ";" {
+			break
+		}
+		if !(u == "BEHIND" || u == "RESPONSIBLE" && a.up(k+1) == "FOR" || u == "GUILTY" && a.up(k+1) == "OF" || u == "TO" && a.up(k+1) == "BLAME") {
+			continue
+		}
+		b := k - 1
+		for b > g.last && k-b < 4 && (a.is(b, wAdv) || strings.HasSuffix(a.up(b), "LY") || a.up(b) == "ALMOST") {
+			b-- // "was almost certainly behind"
+		}
+		if !a.is(b, wBe) || a.ment[b] >= 0 {
+			continue
+		}
+		blamed := false
+		for x := k + 1; x < len(a.toks) && x < k+8 && !a.toks[x].punct; x++ {
+			blamed = blamed || blameNouns[a.up(x)]
+		}
+		if !blamed {
+			continue // "was behind the effort to broker a deal"
+		}
+		ci := a.chunkAt(b - 1)
+		if ci < 0 || a.chunks[ci].end != b || a.chunks[ci].prep != "" || a.chunks[ci].pron != "" || !a.resolve(ci).hasActor {
+			continue
+		}
+		// the blame must be what is reported, not what some evidence or
+		// report is said to show ("says it has evidence proving Russia
+		// was behind the attacks")
+		direct := a.ment[a.chunks[ci].start] >= 0 || a.is(a.chunks[ci].start, wDet)
+		for x := g.last + 1; x < a.chunks[ci].start; x++ {
+			direct = direct && !a.isVerb[x]
+		}
+		if direct {
+			return "112", []int{ci}
+		}
+	}
+	return "", nil
+}
+
+// blameNouns are harms someone can be blamed for.
+var blameNouns = map[string]bool{"KILLING": true, "KILLINGS": true, "DEATH": true, "DEATHS": true, "ATTACK": true,
+	"ATTACKS": true, "BOMBING": true, "BOMBINGS": true, "ASSASSINATION": true, "MURDER": true, "PLOT": true,
+	"EXPLOSION": true, "EXPLOSIONS": true, "BLAST": true, "HACK": true, "HACKING": true, "CYBERATTACK": true,
+	"COUP": true, "UNREST": true, "VIOLENCE": true, "MASSACRE": true, "POISONING": true, "SABOTAGE": true,
+	"CRASH": true, "DOWNING": true, "CRIMES": true, "ABUSES": true, "GENOCIDE": true, "STRIKE": true, "STRIKES": true}
 
 // leftConjunct returns the actor chunk coordinated by AND before chunk ci
 // ("A and (more than) a dozen countries"), or -1.
