@@ -513,6 +513,7 @@ func TestClauseRoles(t *testing.T) {
 		{"soldiers of no country detaining a president act at home", "Soldiers detained Bolivian President Evo Morales at the presidential palace on Sunday.", "BOL", "BOL", "17", "---", ""},
 		{"a reporter blaming someone for a killing", "British Prime Minister Theresa May said on Wednesday that Russia was almost certainly behind the poisoning of a former spy in Salisbury.", "GBR", "RUS", "112", "", ""},
 		{"an execution is an assault, a plan executed is nothing", "Singapore recalled its envoy from Jakarta after Indonesia executed three Singaporean drug traffickers.", "IDN", "SGP", "18", "", ""},
+		{"a political cue outweighs a sports discard", "Two bombs exploded near the finish line of the Boston Marathon on Monday, killing three people.", "---", "USA", "18", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

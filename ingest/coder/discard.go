@@ -49,6 +49,23 @@ var politicalCues = map[string]bool{
 	"PRIME": true, "SECURITY": true, "TERRORIST": true, "INSURGENTS": true, "STRIKES": true, "MINISTRY": true,
 }
 
+// hardPoliticalCues are words that make a sentence political whatever
+// sport or show it mentions.
+var hardPoliticalCues = map[string]bool{"KILLED": true, "KILLING": true, "BOMBS": true, "BOMB": true, "EXPLODED": true,
+	"TREATY": true, "AGREEMENT": true, "PRISONER": true, "PRISONERS": true, "SWAP": true, "HOSTAGE": true,
+	"HOSTAGES": true, "RESPONSIBILITY": true, "TALKS": true, "SANCTIONS": true, "TROOPS": true, "MILITANTS": true,
+	"TERRORIST": true, "ATTACK": true, "BLASTS": true, "BLAST": true, "ARRESTED": true, "EXPELLED": true}
+
+// hardPolitical reports a hard political cue among the tokens.
+func hardPolitical(toks []token) bool {
+	for _, t := range toks {
+		if hardPoliticalCues[t.up] {
+			return true
+		}
+	}
+	return false
+}
+
 // offTopic reports whether a tokenized sentence is about sports, markets,
 // weather, business or culture rather than political interaction.
 func offTopic(toks []token, political bool) bool {

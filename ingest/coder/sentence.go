@@ -31,7 +31,10 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	if r := sentenceSkip(s, len(toks), c.maxTok); r != "" {
 		return nil, r, ""
 	}
-	if phrase, all := c.lx.discarded(toks); phrase != "" {
+	// "Two bombs exploded near the finish line of the Boston Marathon",
+	// "after nine days of marathon talks": a political cue outweighs the
+	// discard phrase
+	if phrase, all := c.lx.discarded(toks); phrase != "" && !hardPolitical(toks) {
 		if all {
 			return nil, "", "discarded story: " + phrase
 		}
