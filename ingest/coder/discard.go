@@ -71,7 +71,7 @@ func hardPolitical(toks []token) bool {
 func offTopic(toks []token, political bool) bool {
 	score := 0
 	for i, t := range toks {
-		if politicalCues[t.up] {
+		if politicalCues[t.up] || hardPoliticalCues[t.up] {
 			return false
 		}
 		score += offTopicCues[t.up]
