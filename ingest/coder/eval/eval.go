@@ -205,8 +205,16 @@ func fam(c string) string {
 	if len(c) < 3 {
 		return c
 	}
+	if f, ok := isoCountry[c[:3]]; ok {
+		return f
+	}
 	return c[:3]
 }
+
+// isoCountry maps the one CAMEO country code that differs from ISO 3166
+// (East Timor: CAMEO TMP, ISO TLS) to its ISO form, so gold written with
+// either code scores alike.
+var isoCountry = map[string]string{"TMP": "TLS"}
 
 func matches(g GoldEvent, roots []string, p pred, level int) bool {
 	codeOK := false

@@ -120,3 +120,23 @@ func TestEvalFloors(t *testing.T) {
 		})
 	}
 }
+
+// TestISOCountryAlias: East Timor written with its ISO code in the gold
+// matches the CAMEO code the coder emits, and no other country does.
+func TestISOCountryAlias(t *testing.T) {
+	g := GoldEvent{Source: "TLS", Target: "AUS", Code: "020"}
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"TMP", true},
+		{"TMPGOV", true},
+		{"TLS", true},
+		{"IDN", false},
+	}
+	for _, tt := range tests {
+		if got := matches(g, nil, pred{src: tt.src, tgt: "AUS", code: "020"}, levelMain); got != tt.want {
+			t.Errorf("source %s against gold TLS: %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
