@@ -516,7 +516,7 @@ func TestClauseRoles(t *testing.T) {
 		{"a political cue outweighs a sports discard", "Two bombs exploded near the finish line of the Boston Marathon on Monday, killing three people.", "---", "USA", "18", "", ""},
 		{"al Qaeda's regional branch has its country", "Al Qaeda in the Arabian Peninsula claimed responsibility on Friday for the attack on the U.S. embassy in Sanaa.", "YEM", "USA", "015", "", ""},
 		{"a warm welcome hosts a visit", "Egyptian President Abdel Fattah al-Sisi gave Sudanese leader Abdel Fattah al-Burhan a warm welcome in Cairo on Sunday.", "EGY", "SDN", "043", "", ""},
-		{"a region's adjective names its country", "Chechen rebels attacked Russian troops near Grozny on Monday.", "RUS", "RUS", "19", "---", ""},
+		{"a region's adjective names its country", "Uighur militants attacked U.N. aid workers on Monday.", "CHN", "IGO", "", "---", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {
