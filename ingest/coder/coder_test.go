@@ -541,6 +541,22 @@ func TestDatedBareNames(t *testing.T) {
 	}
 }
 
+// TestOwnForces: a state's orders to its own forces are no event; its
+// forces' coercion at home is.
+func TestOwnForces(t *testing.T) {
+	for _, text := range []string{
+		"Russian President Vladimir Putin ordered Russia's nuclear forces on high alert on Sunday.",
+		"Spain's Prime Minister ordered Spanish troops to be brought home on Sunday.",
+	} {
+		r := code(t, text, pub)
+		for _, e := range r.Events {
+			if e.Source.Country() == e.Target.Country() {
+				t.Errorf("%q: %v, want no event between a state and its own forces", text, triples(r))
+			}
+		}
+	}
+}
+
 // TestDismissedAllegation: what a sentence calls a lie is not asserted.
 func TestDismissedAllegation(t *testing.T) {
 	wantNoEvents(t, pub,

@@ -447,6 +447,15 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			if sub && p[0].Country() == p[1].Country() && !violentRoot(ev.code) && root(ev.code) != "14" {
 				continue
 			}
+			// "Zapatero ordered Spanish troops to be brought home", "Putin
+			// ordered the nuclear forces on high alert", "Ecuador ordered
+			// troops to its border": a state's orders, aid or requests to
+			// its own forces are no interaction between actors
+			// (criticism, threats and coercion of them are, and so is what
+			// opposition or rebels do to them)
+			if stateAgent(p[1].Code) && len(p[1].Code) == 6 && (p[1].Country() == p[0].Country() || strings.HasPrefix(p[1].Code, "---")) && countryOf(p[0].Code) != "" && !domesticAgent(p[0].Code) && ownForcesRoot[root(ev.code)] {
+				continue
+			}
 			rep := rep
 			if rep != nil && rep.Code == p[0].Code {
 				rep = nil
@@ -1421,6 +1430,11 @@ func (a *analysis) reciprocal(g *group, hi int) bool {
 	}
 	return false
 }
+
+// ownForcesRoot are the roots of a state's dealings with its own forces that
+// CAMEO does not code: orders, requests, aid, cooperation, posture, cuts.
+var ownForcesRoot = map[string]bool{"02": true, "03": true, "04": true, "05": true, "06": true, "07": true,
+	"08": true, "09": true, "10": true, "15": true, "16": true}
 
 // politicalPeopleWords name people or bodies in politics whom a state may
 // coerce at home.
