@@ -1155,6 +1155,31 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			}
 		}
 	}
+	// "Hamas claimed responsibility for a bomb that exploded in a
+	// cafeteria at Jerusalem's Hebrew University": the claimed attack
+	// struck the country where it happened
+	if len(ta) == 0 && code == "015" {
+		for ci := range a.chunks {
+			ch := &a.chunks[ci]
+			if ch.start <= g.last || (ch.prep != "IN" && ch.prep != "AT" && ch.prep != "ON" && ch.prep != "NEAR") {
+				continue
+			}
+			if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && (r.actor.Country() != sa[0].Country() || domesticAgent(sa[0].Code)) {
+				ta, tgts = []schema.Actor{{Code: r.actor.Country(), Name: r.actor.Name}}, []int{ci}
+				a.locTarget = true
+				break
+			}
+		}
+		if len(ta) == 0 {
+			for _, p := range a.places {
+				if p.pos > g.last && len(p.place.Country) == 3 && p.place.Country != sa[0].Country() {
+					ta = []schema.Actor{{Code: p.place.Country, Name: p.place.Name}}
+					a.locTarget = true
+					break
+				}
+			}
+		}
+	}
 	// "X raised tariffs on Y, and Beijing vowed countermeasures", "and
 	// Syria condemned the move": a reaction without an actor object answers
 	// the subject of the clause before
