@@ -298,6 +298,14 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 						subjs = a.coordinated(lc, true)
 					}
 				}
+				// "Kerry met Putin in Moscow, and the two countries agreed to
+				// convene a conference": the two are the earlier clause's
+				// subject and object
+				if len(a.actorsOf(subjs)) == 0 && a.theTwo(subj) && len(prevSubj) == 1 && len(prevObj) == 1 {
+					if ps, po := a.actorsOf(prevSubj), a.actorsOf(prevObj); len(ps) == 1 && len(po) == 1 && ps[0].Country() != po[0].Country() {
+						subjs = []int{prevSubj[0], prevObj[0]}
+					}
+				}
 			}
 		}
 		a.reactTo = nil
@@ -1460,6 +1468,17 @@ func (a *analysis) reciprocal(g *group, hi int) bool {
 // CAMEO does not code: orders, requests, aid, cooperation, posture, cuts.
 var ownForcesRoot = map[string]bool{"02": true, "03": true, "04": true, "05": true, "06": true, "07": true,
 	"08": true, "09": true, "10": true, "15": true, "16": true}
+
+// theTwo reports a subject such as "the two countries", "the two leaders"
+// that refers back to a pair of actors.
+func (a *analysis) theTwo(ci int) bool {
+	ch := &a.chunks[ci]
+	return ch.prep == "" && ch.end-ch.start == 3 && a.up(ch.start) == "THE" && (a.up(ch.start+1) == "TWO" || a.up(ch.start+1) == "BOTH") && pairNouns[a.up(ch.start+2)]
+}
+
+// pairNouns are what "the two" can refer to.
+var pairNouns = map[string]bool{"COUNTRIES": true, "SIDES": true, "LEADERS": true, "MEN": true, "GOVERNMENTS": true,
+	"PRESIDENTS": true, "NATIONS": true, "MINISTERS": true, "NEIGHBOURS": true, "NEIGHBORS": true, "RIVALS": true, "STATES": true}
 
 // politicalPeopleWords name people or bodies in politics whom a state may
 // coerce at home.
