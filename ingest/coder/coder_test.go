@@ -519,6 +519,8 @@ func TestClauseRoles(t *testing.T) {
 		{"a region's adjective names its country", "Uighur militants attacked U.N. aid workers on Monday.", "CHN", "IGO", "", "---", ""},
 		{"a claimed attack strikes where it happened", "Islamic Jihad claimed responsibility on Tuesday for a bomb that exploded at Tel Aviv's central bus station.", "PSE", "ISR", "015", "", ""},
 		{"the two countries are the earlier subject and object", "Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Beijing on Monday, and the two leaders agreed to improve ties.", "CHN", "JPN", "03", "", ""},
+		{"inspectors ordered out are expelled", "Iraq ordered U.N. weapons inspectors to leave the country on Monday.", "IRQ", "IGO", "1662", "", ""},
+		{"own forces ordered out withdraw", "Putin ordered the army to leave the Ukrainian border on Tuesday.", "RUS", "UKR", "087", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -89,6 +89,11 @@ func (e *celem) matchAt(a *analysis, k int) int {
 		if ci := a.chunkAt(k + 1); ci >= 0 && a.chunks[ci].time {
 			return 0
 		}
+		// "ordered the diplomat to leave": TO before a verb marks an
+		// infinitive, not a prepositional object
+		if u == "TO" && k+1 < len(a.toks) && len(a.verbs[k+1]) > 0 && a.ment[k+1] < 0 && a.formKindAt(k+1) == 'b' {
+			return 0
+		}
 		for _, p := range e.preps {
 			if p == u {
 				return 1

@@ -916,21 +916,33 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		case ctlPass:
 			code = cact
 		case ctlCause:
+			// "ordered U.S. Ambassador Philip Goldberg to leave the country":
+			// an expulsion, of a diplomat a cut in relations, of inspectors
+			// or peacekeepers their expulsion (1662, 1661)
+			if departLemmas[c.verb.lemma] && hasCtrl {
+				ca, sa := a.actorsOf([]int{g.ctrlChunk}), a.actorsOf(subjs)
+				switch {
+				case len(ca) > 0 && len(sa) > 0 && stateAgent(ca[0].Code) && (strings.HasPrefix(ca[0].Code, "---") || ca[0].Country() == sa[0].Country()):
+					cact = "0874" // "ordered the army to leave the border area": a withdrawal
+				case diplomatHeads[a.up(a.headBeforeOf(g.ctrlChunk))] || a.chunkHasWord(g.ctrlChunk, diplomatHeads):
+					cact = "161"
+				case a.chunkHasWord(g.ctrlChunk, inspectorWords):
+					cact = "1662"
+				case a.chunkHasWord(g.ctrlChunk, peacekeeperWords):
+					cact = "1661"
+				case a.chunkHasWord(g.ctrlChunk, aidWorkerWords):
+					cact = "1663"
+				default:
+					cact = "174"
+				}
+			}
 			if !hasCtrl || cact == "" {
 				return nil
 			}
 			code = cact
-			// "ordered U.S. Ambassador Philip Goldberg to leave the country":
-			// an expulsion, of a diplomat a cut in relations
-			if departLemmas[c.verb.lemma] && hasCtrl {
-				code = "174"
-				if diplomatHeads[a.up(a.headBeforeOf(g.ctrlChunk))] || a.chunkHasWord(g.ctrlChunk, diplomatHeads) {
-					code = "161"
-				}
-			}
 			// "ordered troops to help the Malian army": an order to one's own
 			// forces is the orderer's act on the complement's object
-			if ca, sa := a.actorsOf([]int{g.ctrlChunk}), a.actorsOf(subjs); len(ca) > 0 && len(sa) > 0 && (countryOf(ca[0].Code) == "" || ca[0].Country() == sa[0].Country()) {
+			if ca, sa := a.actorsOf([]int{g.ctrlChunk}), a.actorsOf(subjs); len(ca) > 0 && len(sa) > 0 && (strings.HasPrefix(ca[0].Code, "---") || ca[0].Country() == sa[0].Country()) {
 				hasCtrl, causeOwn = false, true
 			}
 		default:
@@ -1479,6 +1491,14 @@ func (a *analysis) theTwo(ci int) bool {
 // pairNouns are what "the two" can refer to.
 var pairNouns = map[string]bool{"COUNTRIES": true, "SIDES": true, "LEADERS": true, "MEN": true, "GOVERNMENTS": true,
 	"PRESIDENTS": true, "NATIONS": true, "MINISTERS": true, "NEIGHBOURS": true, "NEIGHBORS": true, "RIVALS": true, "STATES": true}
+
+// inspectorWords, peacekeeperWords and aidWorkerWords name the foreigners
+// whose expulsion CAMEO codes apart (1662, 1661, 1663).
+var (
+	inspectorWords   = map[string]bool{"INSPECTORS": true, "INSPECTOR": true, "OBSERVERS": true, "MONITORS": true, "INVESTIGATORS": true}
+	peacekeeperWords = map[string]bool{"PEACEKEEPERS": true, "PEACEKEEPING": true}
+	aidWorkerWords   = map[string]bool{"AID": true, "AGENCIES": true, "NGOS": true, "CHARITIES": true, "RELIEF": true}
+)
 
 // politicalPeopleWords name people or bodies in politics whom a state may
 // coerce at home.
