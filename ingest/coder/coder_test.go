@@ -521,6 +521,8 @@ func TestClauseRoles(t *testing.T) {
 		{"the two countries are the earlier subject and object", "Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Beijing on Monday, and the two leaders agreed to improve ties.", "CHN", "JPN", "03", "", ""},
 		{"inspectors ordered out are expelled", "Iraq ordered U.N. weapons inspectors to leave the country on Monday.", "IRQ", "IGO", "1662", "", ""},
 		{"own forces ordered out withdraw", "Putin ordered the army to leave the Ukrainian border on Tuesday.", "RUS", "UKR", "087", "", ""},
+		{"an inquiry concerns the actor named after it", "The International Criminal Court opened a preliminary examination into killings during Venezuelan President Nicolas Maduro's crackdown.", "IGO", "VEN", "09", "", ""},
+		{"a team entering a place to investigate", "A team of U.N. inspectors entered the Syrian town of Douma on Saturday to investigate the suspected chemical attack by Syrian forces.", "IGO", "SYR", "09", "SYR", "SYR"},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -260,10 +260,11 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		// "bombers took off from a base in Iran to strike militants in
 		// Syria": when the clause before coded nothing, its subject does
 		// what the purpose clause says
-		// ("police used tear gas to disperse demonstrators": the thing
-		// before TO is the earlier verb's object, not the subject)
+		// ("police used tear gas to disperse demonstrators", "a U.N. team
+		// entered the Gaza Strip to investigate": the noun phrase before TO
+		// is the earlier verb's object, not the subject)
 		thingBefore := subj >= 0 && !a.resolve(subj).hasActor && a.chunks[subj].end == g.first-1 && a.chunks[subj].prep == "" && gi > 0 && meansLemmas[groups[gi-1].verb.lemma]
-		bareGoal := !purpose && !prevCoded && a.causeSubject(g) < 0 && a.purposeClause(g) && len(prevObj) == 0 && len(prevSubj) > 0 && (subj < 0 || thingBefore)
+		bareGoal := !purpose && !prevCoded && a.causeSubject(g) < 0 && a.purposeClause(g) && len(prevObj) == 0 && len(prevSubj) > 0 && (subj < 0 || thingBefore || a.chunks[subj].prep == "" && gi > 0 && destinationLemmas[groups[gi-1].verb.lemma] && a.objectOfEarlier(groups[:gi], subj))
 		if bareGoal {
 			// "threatened at the United Nations to destroy": the
 			// infinitive completes a control verb across an adjunct
@@ -1200,6 +1201,21 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			}
 		}
 	}
+	// "opening a preliminary examination into killings during Philippine
+	// President Rodrigo Duterte's war on drugs": an inquiry concerns the
+	// first other actor named after it
+	if len(ta) == 0 && root(code) == "09" {
+		for ci := range a.chunks {
+			ch := &a.chunks[ci]
+			if ch.start <= g.last || ch.time {
+				continue
+			}
+			if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && r.actor.Country() != sa[0].Country() {
+				ta, tgts = []schema.Actor{r.actor}, []int{ci}
+				break
+			}
+		}
+	}
 	// "X raised tariffs on Y, and Beijing vowed countermeasures", "and
 	// Syria condemned the move": a reaction without an actor object answers
 	// the subject of the clause before
@@ -1499,6 +1515,10 @@ var (
 	peacekeeperWords = map[string]bool{"PEACEKEEPERS": true, "PEACEKEEPING": true}
 	aidWorkerWords   = map[string]bool{"AID": true, "AGENCIES": true, "NGOS": true, "CHARITIES": true, "RELIEF": true}
 )
+
+// destinationLemmas take the place reached as direct object ("entered the
+// Gaza Strip", "reached the plant").
+var destinationLemmas = map[string]bool{"ENTER": true, "REACH": true, "VISIT": true, "TOUR": true, "CROSS": true}
 
 // politicalPeopleWords name people or bodies in politics whom a state may
 // coerce at home.
