@@ -523,6 +523,8 @@ func TestClauseRoles(t *testing.T) {
 		{"own forces ordered out withdraw", "Putin ordered the army to leave the Ukrainian border on Tuesday.", "RUS", "UKR", "087", "", ""},
 		{"an inquiry concerns the actor named after it", "The International Criminal Court opened a preliminary examination into killings during Venezuelan President Nicolas Maduro's crackdown.", "IGO", "VEN", "09", "", ""},
 		{"a team entering a place to investigate", "A team of U.N. inspectors entered the Syrian town of Douma on Saturday to investigate the suspected chemical attack by Syrian forces.", "IGO", "SYR", "09", "SYR", "SYR"},
+		{"a warning of what will happen is a threat", "North Korea warned on Monday that it would launch strikes if South Korea held the drills.", "PRK", "KOR", "138", "", ""},
+		{"trade measures strike where goods come from", "Beijing threatened on Friday to impose a 25 percent tariff on wine imported from Australia.", "CHN", "AUS", "131", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

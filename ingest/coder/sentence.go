@@ -521,8 +521,89 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 		}
 	}
+	evs = append(evs, a.warnings(idx, groups, evs, dates, defDay)...)
 	evs = append(evs, a.talksHeld(evs)...)
 	return dedupe(evs), "", ""
+}
+
+// threatWords in a warning make it a threat of force (138).
+var threatWords = map[string]bool{"ATTACK": true, "ATTACKS": true, "STRIKE": true, "STRIKES": true, "WAR": true,
+	"FORCE": true, "MILITARY": true, "RETALIATION": true, "BOMBINGS": true, "MISSILES": true}
+
+// warnings codes a warning of what will happen as a threat: "Iran warned
+// that it would close the Strait of Hormuz if the West imposed sanctions"
+// (130), "and warned that more attacks on Russian cities would follow"
+// (138). The threat is aimed at an actor named in the warning, else at the
+// condition's subject, else at the subject of the clause before.
+func (a *analysis) warnings(idx int, groups []*group, evs []CodedEvent, dates []dateExpr, defDay time.Time) []CodedEvent {
+	var out []CodedEvent
+	for _, g := range groups {
+		if g.neg || g.verb.lemma != "WARN" && g.verb.lemma != "CAUTION" || !a.thatFollows(g) {
+			continue
+		}
+		subj := a.subjectOf(g, 0)
+		if subj < 0 {
+			continue
+		}
+		sayer := a.coordinated(subj, true)
+		srcs := a.actorsOf(sayer)
+		if len(srcs) == 0 {
+			continue
+		}
+		future, force := false, false
+		end := g.last + 1
+		for ; end < len(a.toks) && a.up(end) != ";"; end++ {
+			switch u := a.up(end); {
+			case u == "WOULD" || u == "WILL":
+				future = true
+			case threatWords[u]:
+				force = true
+			}
+		}
+		if !future {
+			continue
+		}
+		coded := false
+		for _, e := range evs {
+			coded = coded || e.Source.Code == srcs[0].Code && root(e.Code) == "13"
+		}
+		if coded {
+			continue
+		}
+		var tgt []int
+		for ci := range a.chunks {
+			ch := &a.chunks[ci]
+			if ch.start <= g.last || ch.start >= end || ch.pron != "" {
+				continue
+			}
+			if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && (r.actor.Country() != srcs[0].Country() || domesticAgent(srcs[0].Code)) {
+				tgt = []int{ci}
+				break
+			}
+		}
+		if len(tgt) == 0 {
+			if ci := a.conditionSubject(g.last + 1); ci >= 0 {
+				tgt = []int{ci}
+			}
+		}
+		if len(tgt) == 0 {
+			tgt = a.firstSubject(g.first)
+		}
+		code := "130"
+		if force {
+			code = "138"
+		}
+		day := eventDate(dates, g.head, a.chunks[subj].start, end, defDay)
+		for _, src := range srcs {
+			for _, t := range a.actorsOf(tgt) {
+				if src.Code != t.Code && (src.Country() != t.Country() || domesticAgent(src.Code)) {
+					out = append(out, CodedEvent{SentenceIndex: idx, Sentence: a.text, Source: src, Target: t, Code: code, Date: day,
+						Evidence: append(append(a.evidenceOf(sayer), a.evidenceOf(tgt)...), "verb:"+lemmaKey(g.verb), "warning")})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // talksHeld adds the meeting that a sentence mentions as the setting of an
@@ -1198,6 +1279,20 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 					a.locTarget = true
 					break
 				}
+			}
+		}
+	}
+	// "a 5 percent tariff on all goods imported from Mexico", "a ban on
+	// imports from Russia": trade measures strike where the goods come from
+	if len(ta) == 0 && (root(code) == "16" || strings.HasPrefix(code, "131")) {
+		for ci := range a.chunks {
+			ch := &a.chunks[ci]
+			if ch.start <= g.last || ch.start >= hi+6 || ch.prep != "FROM" {
+				continue
+			}
+			if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && r.actor.Country() != sa[0].Country() {
+				ta, tgts = []schema.Actor{r.actor}, []int{ci}
+				break
 			}
 		}
 	}
