@@ -525,6 +525,9 @@ func TestClauseRoles(t *testing.T) {
 		{"a team entering a place to investigate", "A team of U.N. inspectors entered the Syrian town of Douma on Saturday to investigate the suspected chemical attack by Syrian forces.", "IGO", "SYR", "09", "SYR", "SYR"},
 		{"a warning of what will happen is a threat", "North Korea warned on Monday that it would launch strikes if South Korea held the drills.", "PRK", "KOR", "138", "", ""},
 		{"trade measures strike where goods come from", "Beijing threatened on Friday to impose a 25 percent tariff on wine imported from Australia.", "CHN", "AUS", "131", "", ""},
+		{"a swap at a place is between the sides", "Russia and Ukraine swapped dozens of prisoners on the tarmac of Istanbul airport on Friday.", "RUS", "UKR", "084", "RUS", "TUR"},
+		{"capturing a named person is an arrest", "French troops captured Laurent Gbagbo in Abidjan on Monday.", "FRA", "CIV", "173", "", ""},
+		{"a leader flying into a country visits it", "Chinese President Xi Jinping flew into Moscow on Monday for a state visit.", "CHN", "RUS", "042", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -918,6 +918,22 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			code = "181"
 		}
 	}
+	// "U.S. troops captured Saddam Hussein": capturing a named person is an
+	// arrest (the dictionary's "military capture" pattern is for places)
+	if code == "192" && (g.verb.lemma == "CAPTURE" || g.verb.lemma == "SEIZE") && a.personNamed(g.last+1) {
+		code = "173"
+		if sj := subjs; len(sj) > 0 && armedGroup(a.resolve(sj[0]).actor.Code) {
+			code = "181"
+		}
+	}
+	// "Kim Dae-jung flew into Pyongyang for the first summit": a leader
+	// travelling to a country visits it (the dictionary's patterns are for
+	// aircraft and troops)
+	if root(code) == "15" && travelLemmas[g.verb.lemma] && len(subjs) > 0 {
+		if r := a.resolve(subjs[0]); r.hasActor && hasSegment(r.actor.Code, "GOV", "ELI") && !hasSegment(r.actor.Code, "MIL") {
+			code = "042"
+		}
+	}
 	// "Soldiers arrested President Zelaya": whoever arrests, an arrest is
 	// an arrest (the dictionary's "military seize" pattern is for places)
 	if arrestLemmas[g.verb.lemma] && code != "" && root(code) != "17" && root(code) != "08" {
@@ -1418,7 +1434,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(sa) > 1 && len(ta) > 0 && allUnknown(ta) && symmetricRoot(code) && a.reciprocal(g, hi) {
 		ta = nil
 	}
-	if len(sa) > 1 && (a.locTarget && !materialRoot(code) || (inherentReciprocal[g.verb.lemma] || g.verb.lemma == "EXCHANGE") && a.placeTargets(tgts)) && len(sa) <= 3 && symmetricRoot(code) && a.reciprocal(g, hi) {
+	if len(sa) > 1 && (a.locTarget && !materialRoot(code) || (inherentReciprocal[g.verb.lemma] && a.placeTargets(tgts) || exchangeLemmas[g.verb.lemma] && a.prepTargets(tgts))) && len(sa) <= 3 && (symmetricRoot(code) || exchangeLemmas[g.verb.lemma]) && a.reciprocal(g, hi) {
 		ta = nil
 	}
 	// "SoftBank agreed to buy British chip designer ARM": companies
@@ -1541,6 +1557,7 @@ var reciprocalLemmas = map[string]bool{
 	"CONCLUDE": true, "REACH": true, "RESTORE": true, "RESUME": true, "NORMALIZE": true, "NORMALISE": true,
 	"EXCHANGE": true, "SHAKE": true, "INITIAL": true, "RATIFY": true, "STRIKE": true, "SEAL": true, "CLINCH": true,
 	"FORGE": true, "INK": true, "UPGRADE": true, "START": true, "BEGIN": true, "LAUNCH": true, "CONDUCT": true,
+	"SWAP": true, "TRADE": true,
 }
 
 // inherentReciprocal verbs are reciprocal whatever their object.
@@ -1558,6 +1575,7 @@ var reciprocalNouns = map[string]bool{
 	"EXERCISES": true, "DRILLS": true, "MANOEUVRES": true, "MANEUVERS": true,
 	"UNDERSTANDING": true, "JOINT": true, "MUTUAL": true, "BILATERAL": true, "COMPROMISE": true,
 	"FIRE": true, "GUNFIRE": true, "SHOTS": true, "BLOWS": true, "SALVOS": true,
+	"SPIES": true, "DETAINEES": true, "HOSTAGES": true,
 }
 
 // reciprocal reports whether a group with a coordinated subject and no
@@ -1610,6 +1628,20 @@ var (
 	peacekeeperWords = map[string]bool{"PEACEKEEPERS": true, "PEACEKEEPING": true}
 	aidWorkerWords   = map[string]bool{"AID": true, "AGENCIES": true, "NGOS": true, "CHARITIES": true, "RELIEF": true}
 )
+
+// travelLemmas move the subject to a place.
+var travelLemmas = map[string]bool{"FLY": true, "TRAVEL": true, "SAIL": true, "DRIVE": true, "HEAD": true, "RETURN": true}
+
+// personNamed reports a direct object at from that names a person by an
+// actor dictionary entry ("Saddam Hussein", "President Zelaya").
+func (a *analysis) personNamed(from int) bool {
+	ci := a.chunkAt(from)
+	if ci < 0 || a.chunks[ci].prep != "" {
+		return false
+	}
+	r := a.resolve(ci)
+	return r.hasActor && hasSegment(r.actor.Code, "GOV", "ELI", "OPP", "REB") && len(r.actor.Code) > 3 && len(r.agents) == 0
+}
 
 // destinationLemmas take the place reached as direct object ("entered the
 // Gaza Strip", "reached the plant").
@@ -1939,6 +1971,18 @@ func (a *analysis) placeTargets(tgts []int) bool {
 	for _, ci := range tgts {
 		switch a.chunks[ci].prep {
 		case "", "WITH", "AGAINST", "ON", "AT", "TO", "FOR", "FROM", "BY":
+			return false
+		}
+	}
+	return true
+}
+
+// prepTargets reports target chunks that are all prepositional phrases
+// other than WITH ("swapped spies on the tarmac of Vienna airport"): the
+// setting of an exchange, not a party to it.
+func (a *analysis) prepTargets(tgts []int) bool {
+	for _, ci := range tgts {
+		if p := a.chunks[ci].prep; p == "" || p == "WITH" {
 			return false
 		}
 	}
