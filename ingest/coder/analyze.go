@@ -379,7 +379,12 @@ func (a *analysis) verbContext(i int) bool {
 		if kind == 'g' && (pu == "AFTER" || pu == "BEFORE" || pu == "WHILE" || pu == "UPON") && i+1 < len(a.toks) && a.ment[i+1] >= 0 && a.mentions[a.ment[i+1]].actor {
 			return true
 		}
-		return kind == 'g' && pu == "BY" && p > 0 && a.isVerb[p-1] && a.formKindAt(p-1) == 'd'
+		// ("retaliated on Wednesday by ordering ...": the time between)
+		if kind == 'g' && pu == "BY" {
+			v := a.prevContent(p)
+			return v >= 0 && a.isVerb[v] && a.formKindAt(v) == 'd'
+		}
+		return false
 	case a.isVerb[p] && kind == 'd' && a.formKindAt(p) != 's':
 		return false // "reject proposed changes"
 	}

@@ -528,6 +528,7 @@ func TestClauseRoles(t *testing.T) {
 		{"a swap at a place is between the sides", "Russia and Ukraine swapped dozens of prisoners on the tarmac of Istanbul airport on Friday.", "RUS", "UKR", "084", "RUS", "TUR"},
 		{"capturing a named person is an arrest", "French troops captured Laurent Gbagbo in Abidjan on Monday.", "FRA", "CIV", "173", "", ""},
 		{"a leader flying into a country visits it", "Chinese President Xi Jinping flew into Moscow on Monday for a state visit.", "CHN", "RUS", "042", "", ""},
+		{"both countries are the earlier coordinated object", "Russia expelled diplomats of Poland and Lithuania on Monday, and both countries responded on Tuesday by expelling Russian diplomats.", "LTU", "RUS", "16", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

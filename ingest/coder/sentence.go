@@ -307,6 +307,12 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 						subjs = []int{prevSubj[0], prevObj[0]}
 					}
 				}
+				// "Fiji expelled the top diplomats of Australia and New
+				// Zealand, and both countries retaliated": both are the
+				// earlier clause's coordinated object
+				if len(a.actorsOf(subjs)) == 0 && a.bothOf(subj) && len(a.actorsOf(prevObj)) >= 2 {
+					subjs = prevObj
+				}
 			}
 		}
 		a.reactTo = nil
@@ -1615,6 +1621,12 @@ var ownForcesRoot = map[string]bool{"02": true, "03": true, "04": true, "05": tr
 func (a *analysis) theTwo(ci int) bool {
 	ch := &a.chunks[ci]
 	return ch.prep == "" && ch.end-ch.start == 3 && a.up(ch.start) == "THE" && (a.up(ch.start+1) == "TWO" || a.up(ch.start+1) == "BOTH") && pairNouns[a.up(ch.start+2)]
+}
+
+// bothOf reports a subject "both countries", "both governments".
+func (a *analysis) bothOf(ci int) bool {
+	ch := &a.chunks[ci]
+	return ch.prep == "" && ch.end-ch.start == 2 && a.up(ch.start) == "BOTH" && pairNouns[a.up(ch.start+1)]
 }
 
 // pairNouns are what "the two" can refer to.
