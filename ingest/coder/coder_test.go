@@ -529,6 +529,9 @@ func TestClauseRoles(t *testing.T) {
 		{"capturing a named person is an arrest", "French troops captured Laurent Gbagbo in Abidjan on Monday.", "FRA", "CIV", "173", "", ""},
 		{"a leader flying into a country visits it", "Chinese President Xi Jinping flew into Moscow on Monday for a state visit.", "CHN", "RUS", "042", "", ""},
 		{"both countries are the earlier coordinated object", "Russia expelled diplomats of Poland and Lithuania on Monday, and both countries responded on Tuesday by expelling Russian diplomats.", "LTU", "RUS", "16", "", ""},
+		{"a middle initial keeps the name together", "Venezuelan President Hugo Chavez called U.S. President George W. Bush a liar on Wednesday.", "VEN", "USA", "111", "", ""},
+		{"a body's decision to ease sanctions is the act", "EU foreign ministers agreed on Monday to suspend sanctions against Belarus.", "IGO", "BLR", "085", "", ""},
+		{"ferrying food is aid", "Indian navy ships began ferrying food and water to flood victims in Sri Lanka on Sunday.", "IND", "LKA", "073", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

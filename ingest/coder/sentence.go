@@ -974,7 +974,9 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			// "The EU agreed to ban imports": a body's decision to reduce
 			// relations or impose sanctions is the act itself, not a threat
 			// (agreeing to yield stays an intent: "agreed to resign", 0341)
-			if (g.verb.lemma == "AGREE" || g.verb.lemma == "DECIDE" || g.verb.lemma == "VOTE") && !g.future && root(cact) == "16" {
+			// ("EU foreign ministers agreed to suspend most sanctions against
+			// Myanmar": so is a decision to ease them)
+			if (g.verb.lemma == "AGREE" || g.verb.lemma == "DECIDE" || g.verb.lemma == "VOTE") && !g.future && (root(cact) == "16" || strings.HasPrefix(cact, "085")) {
 				code = cact
 			}
 			// "the United Arab Emirates vowed to respond": a promised

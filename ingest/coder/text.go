@@ -96,7 +96,7 @@ func tokenize(s string) []token {
 		// trailing period: keep for initialisms and abbreviations
 		if j < len(s) && s[j] == '.' {
 			up := strings.ToUpper(word)
-			if abbreviations[up] || isInitialism(word) {
+			if abbreviations[up] || isInitialism(word) || middleInitial(s, i, j) {
 				word = s[i : j+1]
 				j++
 			}
@@ -132,6 +132,20 @@ func mkToken(word string, start int) token {
 }
 
 // isInitialism reports "U.S", "U.N", "E.U" style words (letters separated by dots).
+// middleInitial reports the single capital letter s[i:j] of a name, as in
+// "George W. Bush": a capitalised word before it, a capitalised one after.
+func middleInitial(s string, i, j int) bool {
+	if j-i != 1 || s[i] < 'A' || s[i] > 'Z' || i < 2 || s[i-1] != ' ' || j+2 >= len(s) || s[j+1] != ' ' {
+		return false
+	}
+	after := s[j+2]
+	k := i - 2
+	for k > 0 && s[k-1] != ' ' {
+		k--
+	}
+	return after >= 'A' && after <= 'Z' && s[k] >= 'A' && s[k] <= 'Z'
+}
+
 func isInitialism(w string) bool {
 	if len(w) < 3 || !strings.Contains(w, ".") {
 		return false
