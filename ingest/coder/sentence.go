@@ -27,7 +27,7 @@ func (a *analysis) thatFollows(g *group) bool {
 }
 
 func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent, skip, story string) {
-	toks := tokenize(s)
+	toks := dropNamingRelative(tokenize(s))
 	if r := sentenceSkip(s, len(toks), c.maxTok); r != "" {
 		return nil, r, ""
 	}
@@ -530,6 +530,38 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	evs = append(evs, a.warnings(idx, groups, evs, dates, defDay)...)
 	evs = append(evs, a.talksHeld(evs)...)
 	return dedupe(evs), "", ""
+}
+
+// namingVerbs name a thing in a free relative: "what the military called
+// limited ground raids".
+var namingVerbs = map[string]bool{"CALLED": true, "CALLS": true, "DESCRIBED": true, "DESCRIBES": true,
+	"TERMED": true, "TERMS": true, "DUBBED": true, "BILLED": true}
+
+// dropNamingRelative removes a free relative that only names what follows
+// ("Israeli troops launched what the military called limited ground raids
+// against Hezbollah targets"): the verb acts on the thing named.
+func dropNamingRelative(toks []token) []token {
+	for i := 1; i+2 < len(toks); i++ {
+		if toks[i].up != "WHAT" {
+			continue
+		}
+		for j := i + 2; j < len(toks) && j <= i+6; j++ {
+			if toks[j].punct {
+				break
+			}
+			if namingVerbs[toks[j].up] {
+				end := j + 1
+				if end < len(toks) && toks[end].up == "AS" {
+					end++
+				}
+				if end < len(toks) && !toks[end].punct {
+					return append(toks[:i:i], toks[end:]...)
+				}
+				break
+			}
+		}
+	}
+	return toks
 }
 
 // threatWords in a warning make it a threat of force (138).
