@@ -92,6 +92,11 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		if isSay[g] || !isSayGroup(g) || g.neg {
 			continue
 		}
+		// "demanded that Russia explain what had happened": what is
+		// demanded is no report
+		if gi > 0 && isSay[groups[gi-1]] && controlLemmas[groups[gi-1].verb.lemma] == ctlDemand {
+			continue
+		}
 		if p := a.bestPattern(g.verb.block, 0, 0, g.last+1, min(a.clauseEnd(g.last+1), g.last+8)); p != nil {
 			if act, _ := splitCode(p.code); act != "" && act != "010" {
 				continue // "claimed responsibility", "expressed concern"
