@@ -534,6 +534,8 @@ func TestClauseRoles(t *testing.T) {
 		{"ferrying food is aid", "Indian navy ships began ferrying food and water to flood victims in Sri Lanka on Sunday.", "IND", "LKA", "073", "", ""},
 		{"a free relative only names the object", "Turkish troops launched what Ankara called a limited raid against Kurdish militants in northern Iraq on Monday.", "TUR", "IRQ", "19", "", ""},
 		{"what is demanded is no report", "Britain demanded that Russia explain the poisoning of a former spy.", "GBR", "RUS", "10", "", ""},
+		{"pulling out of a country withdraws from it", "The last Soviet troops pulled out of Afghanistan on Wednesday.", "SUN", "AFG", "087", "", ""},
+		{"leaving a bloc cuts ties", "Burkina Faso pulled out of ECOWAS on Sunday.", "BFA", "IGO", "16", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -784,7 +784,9 @@ func (a *analysis) objectOf(from, lim int, code string) []int {
 			}
 			continue
 		}
-		if !r.hasActor || nonTargetPreps[ch.prep] && ch.prep != "FROM" && !(ch.prep == "BY" && attached) {
+		// ("pulled out of ECOWAS": what is left is the target)
+		outOf := ch.prep == "OF" && ch.start >= 2 && a.up(ch.start-2) == "OUT"
+		if !r.hasActor || nonTargetPreps[ch.prep] && ch.prep != "FROM" && !(ch.prep == "BY" && attached) && !outOf {
 			continue
 		}
 		// "take it back by force": a means, no actor

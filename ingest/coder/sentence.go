@@ -969,6 +969,27 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			code = "181"
 		}
 	}
+	// "pulled out of southern Lebanon", "were pulling out of ECOWAS": a
+	// withdrawal
+	if ps := g.verb.particles; len(ps) > 0 && ps[len(ps)-1] == "OUT" && a.up(g.last+1) == "OF" && (code == "" || code == "040") {
+		code = "0874"
+	}
+	// "Mali withdrew from ECOWAS", "were pulling out of the bloc": a state
+	// leaving an international body cuts its ties (16), it does not
+	// withdraw forces
+	if code == "0874" && len(subjs) > 0 {
+		if r := a.resolve(subjs[0]); r.hasActor && !stateAgent(r.actor.Code) && !armedGroup(r.actor.Code) {
+			for cj := range a.chunks {
+				ch := &a.chunks[cj]
+				if ch.start > g.last && ch.start < hi && (ch.prep == "FROM" || ch.prep == "OF") {
+					if t := a.resolve(cj); t.hasActor && strings.HasPrefix(t.actor.Code, "IGO") && !hasSegment(t.actor.Code, "MIL") {
+						code = "160"
+					}
+					break
+				}
+			}
+		}
+	}
 	// "Kim Dae-jung flew into Pyongyang for the first summit": a leader
 	// travelling to a country visits it (the dictionary's patterns are for
 	// aircraft and troops)
