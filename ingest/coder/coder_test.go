@@ -536,6 +536,7 @@ func TestClauseRoles(t *testing.T) {
 		{"what is demanded is no report", "Britain demanded that Russia explain the poisoning of a former spy.", "GBR", "RUS", "10", "", ""},
 		{"pulling out of a country withdraws from it", "The last Soviet troops pulled out of Afghanistan on Wednesday.", "SUN", "AFG", "087", "", ""},
 		{"leaving a bloc cuts ties", "Burkina Faso pulled out of ECOWAS on Sunday.", "BFA", "IGO", "16", "", ""},
+		{"people of no country are those the list names", "Iran released eight sailors on Tuesday, including five Britons.", "IRN", "GBR", "084", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

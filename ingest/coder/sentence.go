@@ -1364,6 +1364,24 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			}
 		}
 	}
+	// "Hamas freed 24 hostages on Friday, including 13 Israelis": people
+	// of no country are those the list after them names
+	if len(ta) == 0 {
+		if ci := a.chunkAt(g.last + 1); ci >= 0 && a.chunks[ci].prep == "" && !a.resolve(ci).hasActor {
+			for cj := ci + 1; cj < len(a.chunks) && a.chunks[cj].start < a.chunks[ci].end+12; cj++ {
+				ch := &a.chunks[cj]
+				if a.up(ch.start-1) == ";" || a.up(ch.start-1) == "AND" {
+					break
+				}
+				if a.up(ch.start) == "INCLUDING" {
+					if r := a.resolve(cj); r.hasActor && countryOf(r.actor.Code) != "" && r.actor.Country() != sa[0].Country() {
+						ta, tgts = []schema.Actor{r.actor}, []int{cj}
+					}
+					break
+				}
+			}
+		}
+	}
 	// "a 5 percent tariff on all goods imported from Mexico", "a ban on
 	// imports from Russia": trade measures strike where the goods come from
 	if len(ta) == 0 && (root(code) == "16" || strings.HasPrefix(code, "131")) {
