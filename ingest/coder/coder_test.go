@@ -537,6 +537,7 @@ func TestClauseRoles(t *testing.T) {
 		{"pulling out of a country withdraws from it", "The last Soviet troops pulled out of Afghanistan on Wednesday.", "SUN", "AFG", "087", "", ""},
 		{"leaving a bloc cuts ties", "Burkina Faso pulled out of ECOWAS on Sunday.", "BFA", "IGO", "16", "", ""},
 		{"people of no country are those the list names", "Iran released eight sailors on Tuesday, including five Britons.", "IRN", "GBR", "084", "", ""},
+		{"victims of a coordinated predicate share the country", "Islamic State militants killed 40 villagers in northern Syria on Sunday and abducted dozens of women.", "IMG", "SYR", "181", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -495,6 +495,14 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			if place != nil && len(place.Country) == 3 && !ev.unknown && strings.HasPrefix(p[0].Code, "---") && (place.Country != p[1].Country() || domesticAgent(p[0].Code)) && !strings.HasPrefix(p[0].Code, "---GOV") {
 				p[0].Code = place.Country + p[0].Code[3:]
 			}
+			// "killed about 80 Yazidi men in northern Iraq and abducted women
+			// and children": victims of no country in a coordinated
+			// predicate are those of the violence before
+			if coordVP && violentRoot(ev.code) && strings.HasPrefix(p[1].Code, "---") && len(evs) > 0 && violentRoot(evs[len(evs)-1].Code) && evs[len(evs)-1].Source.Code == p[0].Code {
+				if c := countryOf(evs[len(evs)-1].Target.Code); c != "" {
+					p[1].Code = c + p[1].Code[3:]
+				}
+			}
 			e := CodedEvent{
 				SentenceIndex: idx, Sentence: s, Source: p[0], Target: p[1], Code: victimCode(forceCode(ev.code, p[0], p[1], ev.clash), ev, p[0], p[1]),
 				Date: day, Place: place, ReportedBy: rep,
