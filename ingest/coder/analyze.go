@@ -80,6 +80,12 @@ func (a *analysis) is(i int, c wclass) bool {
 	return i >= 0 && i < len(a.toks) && a.cls[i]&c != 0
 }
 
+// isWeekday reports a day name ("MONDAY").
+func isWeekday(up string) bool {
+	_, ok := weekdays[up]
+	return ok
+}
+
 // actorCaseOK keeps lower-case common words ("us", "turkey") from matching
 // single-word actor phrases.
 func actorCaseOK(t token, n int) bool {
@@ -217,6 +223,25 @@ func (a *analysis) tag() {
 				if code := selectCode(info.codes, a.day, a.hasDay); code != "" && code != "---" {
 					a.addMention(mention{start: i, end: i + 1, actor: true, code: code, name: info.name, phrase: "NORTH " + a.toks[i+3].up})
 				}
+			}
+		}
+	}
+	// "ethnic Albanian political leaders" in Macedonia: an ethnic group is
+	// no country's actor
+	// "Kurdish rebel leader Abdullah Ocalan": a one-word name of an office
+	// holder followed by a surname the dictionaries lack is someone else
+	for i := 0; i < n; i++ {
+		m := a.ment[i]
+		if m < 0 || !a.mentions[m].actor || a.mentions[m].start != i {
+			continue
+		}
+		mm := a.mentions[m]
+		ethnic := i > 0 && a.toks[i-1].up == "ETHNIC" && len(mm.code) == 3
+		namesake := mm.end-mm.start == 1 && len(mm.code) > 3 && countryOf(mm.code) != "" && hasSegment(mm.code, "GOV", "ELI", "OPP", "LEG") && mm.end < n && a.toks[mm.end].cap && !a.toks[mm.end].punct &&
+			len(a.toks[mm.end].up) > 2 && a.ment[mm.end] < 0 && !a.titleCase() && !monthWord(a.toks[mm.end].up) && !isWeekday(a.toks[mm.end].up)
+		if ethnic || namesake {
+			for k := mm.start; k < mm.end; k++ {
+				a.ment[k] = -1
 			}
 		}
 	}

@@ -538,6 +538,10 @@ func TestClauseRoles(t *testing.T) {
 		{"leaving a bloc cuts ties", "Burkina Faso pulled out of ECOWAS on Sunday.", "BFA", "IGO", "16", "", ""},
 		{"people of no country are those the list names", "Iran released eight sailors on Tuesday, including five Britons.", "IRN", "GBR", "084", "", ""},
 		{"victims of a coordinated predicate share the country", "Islamic State militants killed 40 villagers in northern Syria on Sunday and abducted dozens of women.", "IMG", "SYR", "181", "", ""},
+		{"forces loyal to an actor are its own", "Troops loyal to President Laurent Gbagbo shelled a market in Abidjan on Thursday.", "CIV", "CIV", "19", "", ""},
+		{"protesters' violence is a violent protest", "Kenyan protesters hurled stones at police in Nairobi on Tuesday.", "KEN", "KEN", "145", "", ""},
+		{"a one-word office holder before another surname is someone else", "Turkish commandos seized Kurdish rebel leader Abdullah Ocalan in Nairobi on Monday.", "TUR", "", "173", "TUR", "SAU"},
+		{"slapping sanctions is no blow", "The Security Council slapped a sweeping trade embargo on Libya on Monday.", "IGO", "LBY", "163", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -203,6 +203,11 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			}
 		}
 		subj := a.subjectOf(g, floor)
+		// "Tanks loyal to President Boris Yeltsin pounded the parliament",
+		// "forces loyal to Ouattara": forces loyal to an actor are its own
+		if subj >= 0 && !a.resolve(subj).hasActor && a.up(a.chunks[subj].end-1) == "LOYAL" && subj+1 < len(a.chunks) && a.chunks[subj+1].prep == "TO" && a.resolve(subj+1).hasActor {
+			subj++
+		}
 		// ", a day after Indian warplanes struck ...": a background clause
 		// set off by a comma is the writer's, not the reporting verb's
 		if subj >= 0 && subordinators[a.chunks[subj].prep] && leading && a.setOff(a.chunks[subj].start-1) {
@@ -1004,6 +1009,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if root(code) == "15" && travelLemmas[g.verb.lemma] && len(subjs) > 0 {
 		if r := a.resolve(subjs[0]); r.hasActor && hasSegment(r.actor.Code, "GOV", "ELI") && !hasSegment(r.actor.Code, "MIL") {
 			code = "042"
+		}
+	}
+	// "Palestinian protesters hurled stones at Israeli police":
+	// protesters' violence is a violent protest (145)
+	if root(code) == "18" && len(subjs) > 0 {
+		if r := a.resolve(subjs[0]); r.hasActor && hasSegment(r.actor.Code, "OPP") && !armedGroup(r.actor.Code) {
+			code = "145"
 		}
 	}
 	// "Soldiers arrested President Zelaya": whoever arrests, an arrest is
