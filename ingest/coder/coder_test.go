@@ -542,6 +542,9 @@ func TestClauseRoles(t *testing.T) {
 		{"protesters' violence is a violent protest", "Kenyan protesters hurled stones at police in Nairobi on Tuesday.", "KEN", "KEN", "145", "", ""},
 		{"a one-word office holder before another surname is someone else", "Turkish commandos seized Kurdish rebel leader Abdullah Ocalan in Nairobi on Monday.", "TUR", "", "173", "TUR", "SAU"},
 		{"slapping sanctions is no blow", "The Security Council slapped a sweeping trade embargo on Libya on Monday.", "IGO", "LBY", "163", "", ""},
+		{"tanks delivered are military aid", "France has delivered 12 Caesar howitzers and 30 tanks to Ukraine.", "FRA", "UKR", "072", "", ""},
+		{"a crowd marching at home protests against its country", "Hundreds of thousands of Serbians marched through the streets of Belgrade on Saturday.", "SRB", "SRB", "14", "", ""},
+		{"rescuers sent are humanitarian aid", "Japan dispatched a team of rescuers and doctors to Nepal on Sunday.", "JPN", "NPL", "073", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

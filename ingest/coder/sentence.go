@@ -1597,7 +1597,7 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 				}
 				// "Thousands of Iraqi Kurds demonstrated in Kirkuk": people
 				// protesting at home protest against their country
-				if s.Code == t.Code && root(code) == "14" && a.locTarget && len(s.Code) == 3 {
+				if s.Code == t.Code && root(code) == "14" && len(s.Code) == 3 {
 					s.Code += "OPP"
 				}
 				// (a target given the source's country is another group of
