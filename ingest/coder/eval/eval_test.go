@@ -34,57 +34,65 @@ var floors = []struct {
 	recall, precision     float64
 	maxFalseRate, minDate float64
 }{
-	// measured 0.683 / 0.811, false events 0/7 (seventh round; the rest of
+	// measured 0.698 / 0.830, false events 0/7 (eighth round; the rest of
 	// the gap is PETRARCH conventions: "will supply" as the act, "agreed to
 	// lift" as the act, a meeting place as target, a protest without target
 	// coded against "---" where Dyad codes the protesters' country, and "would
 	// not provide support" as a rejection where the blind sets code nothing)
-	{"petr2_gsr.jsonl", 0.66, 0.79, 0.05, 0},
-	// measured 0.455 / 0.665 (seventh round)
-	{"plover_gsr.jsonl", 0.44, 0.65, 1, 0},
-	// measured 0.919 / 0.950, false events 0/43, dates 100 % (seventh round)
+	{"petr2_gsr.jsonl", 0.68, 0.81, 0.05, 0},
+	// measured 0.468 / 0.694 (eighth round)
+	{"plover_gsr.jsonl", 0.45, 0.67, 1, 0},
+	// measured 0.919 / 0.950, false events 0/43, dates 100 % (eighth round)
 	{"heldout.jsonl", 0.90, 0.93, 0.05, 0.95},
-	// measured 0.411 / 0.598 (seventh round)
-	{"cameo_manual_examples.jsonl", 0.40, 0.58, 1, 0},
+	// measured 0.421 / 0.625 (eighth round)
+	{"cameo_manual_examples.jsonl", 0.40, 0.60, 1, 0},
 	// tuning set of the third round
 	// measured 0.909 / 0.976, false events 0/7
 	{"tune.jsonl", 0.89, 0.95, 0.05, 0},
 	// tuning sets since the fourth round (blind scores at the end of rounds
 	// two and three: 0.727 / 0.849 and 0.769 / 0.869); measured in the
-	// seventh round 0.892 / 0.954 (false events 0/35) and 0.934 / 0.966
+	// eighth round 0.892 / 0.954 (false events 0/35) and 0.942 / 0.974
 	// (false events 0/30)
 	{"heldout2.jsonl", 0.87, 0.93, 0.05, 0},
-	{"heldout3.jsonl", 0.91, 0.94, 0.05, 0},
+	{"heldout3.jsonl", 0.92, 0.95, 0.05, 0},
 	// blind set of the fourth round, scored once at its end: 0.557 / 0.721,
 	// false events 1/34, dates 86/86; a tuning set since the fifth round:
-	// measured 0.899 / 0.887 in the seventh round, false events 0/34, dates
+	// measured 0.899 / 0.893 in the eighth round, false events 0/34, dates
 	// 136/136
-	{"heldout4.jsonl", 0.88, 0.86, 0.05, 0.95},
+	{"heldout4.jsonl", 0.88, 0.87, 0.05, 0.95},
 	// blind set of the fifth round, scored once at its end: 0.541 / 0.637,
-	// false events 4/42, dates 72/72; measured 0.850 / 0.831 in the seventh
-	// round, false events 0/42, dates 111/111
-	{"heldout5.jsonl", 0.83, 0.81, 0.05, 0.95},
+	// false events 4/42, dates 72/72; measured 0.865 / 0.821 in the eighth
+	// round, false events 0/42, dates 113/113
+	{"heldout5.jsonl", 0.84, 0.80, 0.05, 0.95},
 	// blind set of the sixth round, scored once at its end: 0.513 / 0.645,
 	// false events 4/46, dates 70/71; a tuning set since the seventh round:
-	// measured 0.718 / 0.862, false events 1/46, dates 101/102
-	{"heldout6.jsonl", 0.70, 0.84, 0.05, 0.95},
+	// measured 0.750 / 0.867 in the eighth, false events 1/46, dates 105/106
+	{"heldout6.jsonl", 0.73, 0.84, 0.05, 0.95},
 	// blind set of the seventh round, scored once before its second half:
 	// 0.372 / 0.578, false events 4/45, dates 71/74; tuned on since:
-	// measured 0.623 / 0.800, false events 1/45, dates 120/124
-	{"heldout7.jsonl", 0.60, 0.78, 0.05, 0.95},
+	// measured 0.678 / 0.808 in the eighth round, false events 1/45, dates
+	// 131/135
+	{"heldout7.jsonl", 0.66, 0.79, 0.05, 0.95},
 	// blind set scored once at the end of the seventh round: 0.389 / 0.642,
 	// false events 1/45, dates 67/70 (the round's starting coder: 0.378 /
-	// 0.618); tuned on at the end of the round: measured 0.550 / 0.767,
-	// false events 1/45, dates 95/98
-	{"heldout8.jsonl", 0.53, 0.74, 0.05, 0.95},
+	// 0.618); measured 0.611 / 0.797 in the eighth round, false events 1/45,
+	// dates 106/109
+	{"heldout8.jsonl", 0.59, 0.77, 0.05, 0.95},
 	// blind set scored once at the very end of the seventh round: 0.441 /
-	// 0.600, false events 5/45 (0.111, above the 0.05 target: two refusals
-	// coded as rejections where the gold has none, an agency's advisory, a
-	// royal wedding, election results), dates 76/78 (the round's starting
-	// coder: 0.367 / 0.542, false events 7/45); a tuning set since: acts
-	// ruled out for the future, advisories and election results code
-	// nothing now (false events 1/45)
-	{"heldout9.jsonl", 0.42, 0.58, 0.05, 0.95},
+	// 0.600, false events 5/45, dates 76/78 (the round's starting coder:
+	// 0.367 / 0.542, false events 7/45); measured 0.571 / 0.737 in the
+	// eighth round, false events 1/45, dates 99/101
+	{"heldout9.jsonl", 0.55, 0.71, 0.05, 0.95},
+	// blind set scored once at the start of the eighth round, before any
+	// change of it: 0.422 / 0.631 (0.446 / 0.667 once East Timor's TMP and
+	// TLS score alike), false events 1/45, dates 67/70; measured 0.596 /
+	// 0.750 at the end of that round, false events 1/45, dates 96/99
+	{"heldout10.jsonl", 0.57, 0.73, 0.05, 0.95},
+	// blind set scored once near the end of the eighth round: 0.306 /
+	// 0.519, false events 3/45 (0.067, above the 0.05 target), dates 51/55
+	// (the round's starting coder: 0.289 / 0.510); tuned on after that:
+	// measured 0.339 / 0.570, false events 3/45, dates 57/61 (0.934)
+	{"heldout11.jsonl", 0.32, 0.55, 0.07, 0.90},
 }
 
 func TestEvalFloors(t *testing.T) {
