@@ -103,6 +103,11 @@ func TestConformanceOnCluster(t *testing.T) {
 		moved++
 	}
 	t.Logf("moved %d of %d Dyad predicates to spread them round-robin over %d groups in %v", moved, len(preds), len(groups), time.Since(moveStart).Round(time.Millisecond))
+	// Alphas learn of the moves from zero a little later; until then they
+	// refuse the schema with "Tablet isn't being served by this instance".
+	for _, addr := range addrs {
+		waitServing(t, addr, 2*time.Minute)
+	}
 
 	// The suite, each store opened through the next alpha.
 	var next atomic.Int64
@@ -291,5 +296,25 @@ func moveTablet(t *testing.T, zero, pred string, group uint32) {
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<16))
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("moving %s to group %d: %s: %s", pred, group, resp.Status, b)
+	}
+}
+
+// waitServing waits until the alpha at addr accepts Dyad's schema, which it
+// refuses while the tablets moved to or from it are still in transit.
+func waitServing(t *testing.T, addr string, limit time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		s, err := dgraph.Open(ctx, dgraph.Config{Addr: addr, DialTimeout: 30 * time.Second})
+		cancel()
+		if err == nil {
+			s.Close()
+			return
+		}
+		if !strings.Contains(err.Error(), "isn't being served") || time.Now().After(deadline) {
+			t.Fatalf("Dgraph cluster alpha at %s does not serve the schema after the tablet moves: %v", addr, err)
+		}
+		time.Sleep(time.Second)
 	}
 }
