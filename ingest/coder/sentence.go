@@ -550,6 +550,22 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	return dedupe(evs), "", ""
 }
 
+// actorAfter returns the first chunk starting after position from and
+// before lim that keep accepts and that names an actor of a country other
+// than src's (of any country when anyCountry is set), or -1.
+func (a *analysis) actorAfter(from, lim int, keep func(*chunk) bool, src schema.Actor, anyCountry bool) int {
+	for ci := range a.chunks {
+		ch := &a.chunks[ci]
+		if ch.start <= from || ch.start >= lim || !keep(ch) {
+			continue
+		}
+		if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && (anyCountry || r.actor.Country() != src.Country()) {
+			return ci
+		}
+	}
+	return -1
+}
+
 // namingVerbs name a thing in a free relative: "what the military called
 // limited ground raids".
 var namingVerbs = map[string]bool{"CALLED": true, "CALLS": true, "DESCRIBED": true, "DESCRIBES": true,
@@ -627,15 +643,9 @@ func (a *analysis) warnings(idx int, groups []*group, evs []CodedEvent, dates []
 			continue
 		}
 		var tgt []int
-		for ci := range a.chunks {
-			ch := &a.chunks[ci]
-			if ch.start <= g.last || ch.start >= end || ch.pron != "" {
-				continue
-			}
-			if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && (r.actor.Country() != srcs[0].Country() || domesticAgent(srcs[0].Code)) {
-				tgt = []int{ci}
-				break
-			}
+		noPron := func(ch *chunk) bool { return ch.pron == "" }
+		if ci := a.actorAfter(g.last, end, noPron, srcs[0], domesticAgent(srcs[0].Code)); ci >= 0 {
+			tgt = []int{ci}
 		}
 		if len(tgt) == 0 {
 			if ci := a.conditionSubject(g.last + 1); ci >= 0 {
@@ -1363,16 +1373,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// cafeteria at Jerusalem's Hebrew University": the claimed attack
 	// struck the country where it happened
 	if len(ta) == 0 && code == "015" {
-		for ci := range a.chunks {
-			ch := &a.chunks[ci]
-			if ch.start <= g.last || (ch.prep != "IN" && ch.prep != "AT" && ch.prep != "ON" && ch.prep != "NEAR") {
-				continue
-			}
-			if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && (r.actor.Country() != sa[0].Country() || domesticAgent(sa[0].Code)) {
-				ta, tgts = []schema.Actor{{Code: r.actor.Country(), Name: r.actor.Name}}, []int{ci}
-				a.locTarget = true
-				break
-			}
+		atPlace := func(ch *chunk) bool {
+			return ch.prep == "IN" || ch.prep == "AT" || ch.prep == "ON" || ch.prep == "NEAR"
+		}
+		if ci := a.actorAfter(g.last, len(a.toks), atPlace, sa[0], domesticAgent(sa[0].Code)); ci >= 0 {
+			r := a.resolve(ci)
+			ta, tgts = []schema.Actor{{Code: r.actor.Country(), Name: r.actor.Name}}, []int{ci}
+			a.locTarget = true
 		}
 		if len(ta) == 0 {
 			for _, p := range a.places {
@@ -1405,30 +1412,18 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "a 5 percent tariff on all goods imported from Mexico", "a ban on
 	// imports from Russia": trade measures strike where the goods come from
 	if len(ta) == 0 && (root(code) == "16" || strings.HasPrefix(code, "131")) {
-		for ci := range a.chunks {
-			ch := &a.chunks[ci]
-			if ch.start <= g.last || ch.start >= hi+6 || ch.prep != "FROM" {
-				continue
-			}
-			if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && r.actor.Country() != sa[0].Country() {
-				ta, tgts = []schema.Actor{r.actor}, []int{ci}
-				break
-			}
+		from := func(ch *chunk) bool { return ch.prep == "FROM" }
+		if ci := a.actorAfter(g.last, hi+6, from, sa[0], false); ci >= 0 {
+			ta, tgts = []schema.Actor{a.resolve(ci).actor}, []int{ci}
 		}
 	}
 	// "opening a preliminary examination into killings during Philippine
 	// President Rodrigo Duterte's war on drugs": an inquiry concerns the
 	// first other actor named after it
 	if len(ta) == 0 && root(code) == "09" {
-		for ci := range a.chunks {
-			ch := &a.chunks[ci]
-			if ch.start <= g.last || ch.time {
-				continue
-			}
-			if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && r.actor.Country() != sa[0].Country() {
-				ta, tgts = []schema.Actor{r.actor}, []int{ci}
-				break
-			}
+		notTime := func(ch *chunk) bool { return !ch.time }
+		if ci := a.actorAfter(g.last, len(a.toks), notTime, sa[0], false); ci >= 0 {
+			ta, tgts = []schema.Actor{a.resolve(ci).actor}, []int{ci}
 		}
 	}
 	// "X raised tariffs on Y, and Beijing vowed countermeasures", "and
