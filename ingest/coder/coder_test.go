@@ -545,6 +545,8 @@ func TestClauseRoles(t *testing.T) {
 		{"tanks delivered are military aid", "France has delivered 12 Caesar howitzers and 30 tanks to Ukraine.", "FRA", "UKR", "072", "", ""},
 		{"a crowd marching at home protests against its country", "Hundreds of thousands of Serbians marched through the streets of Belgrade on Saturday.", "SRB", "SRB", "14", "", ""},
 		{"rescuers sent are humanitarian aid", "Japan dispatched a team of rescuers and doctors to Nepal on Sunday.", "JPN", "NPL", "073", "", ""},
+		{"aid pledged goes to whom it helps", "Japan pledged $2 billion on Friday to help Ukraine rebuild its power grid.", "JPN", "UKR", "033", "", ""},
+		{"establishing diplomatic relations is recognition both ways", "Israel and the United Arab Emirates established full diplomatic relations on Monday.", "ARE", "ISR", "054", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

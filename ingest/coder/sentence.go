@@ -1417,6 +1417,20 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			ta, tgts = []schema.Actor{a.resolve(ci).actor}, []int{ci}
 		}
 	}
+	// "pledged A$1 billion on Wednesday to help Indonesia rebuild": aid
+	// promised or given goes to whom it helps
+	if len(ta) == 0 && (root(code) == "03" || root(code) == "07") {
+		for j := g.last + 1; j+2 < len(a.toks) && j < hi+8; j++ {
+			if a.up(j) == "TO" && a.verbs[j+1] != nil && helpLemmas[a.verbs[j+1][0].lemma] {
+				if ci := a.chunkAt(j + 2); ci >= 0 && a.chunks[ci].prep == "" {
+					if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && r.actor.Country() != sa[0].Country() {
+						ta, tgts = []schema.Actor{r.actor}, []int{ci}
+					}
+				}
+				break
+			}
+		}
+	}
 	// "opening a preliminary examination into killings during Philippine
 	// President Rodrigo Duterte's war on drugs": an inquiry concerns the
 	// first other actor named after it
@@ -1656,7 +1670,7 @@ var reciprocalLemmas = map[string]bool{
 	"CONCLUDE": true, "REACH": true, "RESTORE": true, "RESUME": true, "NORMALIZE": true, "NORMALISE": true,
 	"EXCHANGE": true, "SHAKE": true, "INITIAL": true, "RATIFY": true, "STRIKE": true, "SEAL": true, "CLINCH": true,
 	"FORGE": true, "INK": true, "UPGRADE": true, "START": true, "BEGIN": true, "LAUNCH": true, "CONDUCT": true,
-	"SWAP": true, "TRADE": true,
+	"SWAP": true, "TRADE": true, "ESTABLISH": true,
 }
 
 // inherentReciprocal verbs are reciprocal whatever their object.
