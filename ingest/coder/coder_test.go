@@ -547,6 +547,7 @@ func TestClauseRoles(t *testing.T) {
 		{"rescuers sent are humanitarian aid", "Japan dispatched a team of rescuers and doctors to Nepal on Sunday.", "JPN", "NPL", "073", "", ""},
 		{"aid pledged goes to whom it helps", "Japan pledged $2 billion on Friday to help Ukraine rebuild its power grid.", "JPN", "UKR", "033", "", ""},
 		{"establishing diplomatic relations is recognition both ways", "Israel and the United Arab Emirates established full diplomatic relations on Monday.", "ARE", "ISR", "054", "", ""},
+		{"names put to an accord sign it", "Kenya's president and the opposition leader put their signatures to a power-sharing accord in Nairobi on Thursday.", "KEN", "KEN", "057", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {
@@ -585,6 +586,14 @@ func TestOwnForces(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestElectionResults: who wins an election or is elected by parliament is
+// no event between actors.
+func TestElectionResults(t *testing.T) {
+	wantNoEvents(t, pub,
+		"Liberia's electoral commission declared Ellen Johnson Sirleaf the winner of the presidential run-off on Wednesday.",
+		"Japan's parliament elected Yoshihide Suga as prime minister on Wednesday.")
 }
 
 // TestDismissedAllegation: what a sentence calls a lie is not asserted.
