@@ -194,11 +194,13 @@ func discards(p2, dst string) error {
 	return writeGz(filepath.Join(dst, "discards.txt.gz"), buf.Bytes())
 }
 
-// plainWordSynonyms are Phoenix actor synonyms that translate a group's
-// name into a common English word ("Tanzim" = ORGANIZATION, "Gazteriak" =
-// YOUTH): as phrases they would make every "World Trade Organization" a
-// Middle East rebel group.
-var plainWordSynonyms = map[string]bool{"ORGANIZATION": true, "YOUTH": true, "ZERO": true}
+// plainWordSynonyms are Phoenix actor names that are common English words
+// or phrases, often a group's name translated ("Tanzim" = ORGANIZATION,
+// "Gazteriak" = YOUTH): as phrases they would make every "World Trade
+// Organization" a Middle East rebel group and every "red line" a Greek one.
+var plainWordSynonyms = map[string]bool{"ORGANIZATION": true, "YOUTH": true, "ZERO": true,
+	// "calling the city's status a red line": a phrase, not the Greek group
+	"RED LINE": true}
 
 // timeReference reports the Phoenix discards that are only a time: a year
 // from 1914 to 2013 or "years ago", "weeks later". PETRARCH drops every
