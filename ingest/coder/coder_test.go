@@ -588,6 +588,20 @@ func TestOwnForces(t *testing.T) {
 	}
 }
 
+// TestCommonPhraseIsNoActor: Phoenix names that are common phrases ("red
+// line") are not actors.
+func TestCommonPhraseIsNoActor(t *testing.T) {
+	r := code(t, "Turkey said on Tuesday that Ankara would call the move a red line for Muslims.", pub)
+	for _, e := range r.Events {
+		if e.Target.Country() == "GRC" || e.Source.Country() == "GRC" {
+			t.Errorf("%v: a red line is no Greek actor", triples(r))
+		}
+	}
+	if m := code(t, "The World Trade Organization criticised the red line drawn by Greece.", pub); hasEvent(m, "MEA", "", "") != nil {
+		t.Errorf("%v: the WTO is no Middle East rebel group", triples(m))
+	}
+}
+
 // TestElectionResults: who wins an election or is elected by parliament is
 // no event between actors.
 func TestElectionResults(t *testing.T) {
