@@ -548,6 +548,7 @@ func TestClauseRoles(t *testing.T) {
 		{"aid pledged goes to whom it helps", "Japan pledged $2 billion on Friday to help Ukraine rebuild its power grid.", "JPN", "UKR", "033", "", ""},
 		{"establishing diplomatic relations is recognition both ways", "Israel and the United Arab Emirates established full diplomatic relations on Monday.", "ARE", "ISR", "054", "", ""},
 		{"names put to an accord sign it", "Kenya's president and the opposition leader put their signatures to a power-sharing accord in Nairobi on Thursday.", "KEN", "KEN", "057", "", ""},
+		{"packing the streets is a street protest", "Tens of thousands of people packed the streets of central Tbilisi on Sunday, rallying against the government.", "GEO", "GEO", "141", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {
