@@ -514,6 +514,14 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 				Evidence: ev.evidence,
 			}
 			evs = append(evs, e)
+			// "Iran signed a deal with Turkey and Brazil": a formal agreement
+			// is signed by both sides
+			if strings.HasPrefix(e.Code, "057") && !strings.HasPrefix(p[1].Code, "---") && p[0].Country() != p[1].Country() {
+				v := e
+				v.Source, v.Target, v.ReportedBy = p[1], p[0], nil
+				v.Evidence = append([]string{"transform:A signs with B = B signs with A"}, ev.evidence...)
+				evs = append(evs, v)
+			}
 		}
 	}
 	evs = append(evs, a.reactions(idx, clauseSubj, dates, places, defDay)...)
