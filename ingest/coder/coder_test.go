@@ -550,6 +550,7 @@ func TestClauseRoles(t *testing.T) {
 		{"names put to an accord sign it", "Kenya's president and the opposition leader put their signatures to a power-sharing accord in Nairobi on Thursday.", "KEN", "KEN", "057", "", ""},
 		{"packing the streets is a street protest", "Tens of thousands of people packed the streets of central Tbilisi on Sunday, rallying against the government.", "GEO", "GEO", "141", "", ""},
 		{"a formal agreement is signed by both sides", "Iran signed a deal with Turkey and Brazil in Tehran on Monday.", "BRA", "IRN", "057", "", ""},
+		{"the giver's own aid goes to the recipient", "Japan pledged $500 million in Japanese aid to Ukraine on Tuesday.", "JPN", "UKR", "033", "", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

@@ -1425,6 +1425,14 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			ta, tgts = []schema.Actor{a.resolve(ci).actor}, []int{ci}
 		}
 	}
+	// "pledged $1.6 billion in U.S. aid to Russia": the giver's own goods
+	// go to the recipient
+	if len(ta) == 1 && len(tgts) == 1 && (root(code) == "03" || root(code) == "07") && ta[0].Country() == sa[0].Country() {
+		to := func(ch *chunk) bool { return ch.prep == "TO" }
+		if ci := a.actorAfter(a.chunks[tgts[0]].end-1, hi+1, to, sa[0], false); ci >= 0 {
+			ta, tgts = []schema.Actor{a.resolve(ci).actor}, []int{ci}
+		}
+	}
 	// "pledged A$1 billion on Wednesday to help Indonesia rebuild": aid
 	// promised or given goes to whom it helps
 	if len(ta) == 0 && (root(code) == "03" || root(code) == "07") {
