@@ -34,7 +34,7 @@ var floors = []struct {
 	recall, precision     float64
 	maxFalseRate, minDate float64
 }{
-	// measured 0.698 / 0.830, false events 0/7 (eighth round; the rest of
+	// measured 0.698 / 0.815, false events 0/7 (eighth round; the rest of
 	// the gap is PETRARCH conventions: "will supply" as the act, "agreed to
 	// lift" as the act, a meeting place as target, a protest without target
 	// coded against "---" where Dyad codes the protesters' country, and "would
@@ -42,16 +42,16 @@ var floors = []struct {
 	{"petr2_gsr.jsonl", 0.68, 0.81, 0.05, 0},
 	// measured 0.468 / 0.694 (eighth round)
 	{"plover_gsr.jsonl", 0.45, 0.67, 1, 0},
-	// measured 0.919 / 0.950, false events 0/43, dates 100 % (eighth round)
+	// measured 0.919 / 0.934, false events 0/43, dates 100 % (eighth round)
 	{"heldout.jsonl", 0.90, 0.93, 0.05, 0.95},
-	// measured 0.421 / 0.625 (eighth round)
+	// measured 0.421 / 0.616 (eighth round)
 	{"cameo_manual_examples.jsonl", 0.40, 0.60, 1, 0},
 	// tuning set of the third round
 	// measured 0.909 / 0.976, false events 0/7
 	{"tune.jsonl", 0.89, 0.95, 0.05, 0},
 	// tuning sets since the fourth round (blind scores at the end of rounds
 	// two and three: 0.727 / 0.849 and 0.769 / 0.869); measured in the
-	// eighth round 0.892 / 0.954 (false events 0/35) and 0.942 / 0.974
+	// eighth round 0.892 / 0.939 (false events 0/35) and 0.942 / 0.966
 	// (false events 0/30)
 	{"heldout2.jsonl", 0.87, 0.93, 0.05, 0},
 	{"heldout3.jsonl", 0.92, 0.95, 0.05, 0},
@@ -61,42 +61,47 @@ var floors = []struct {
 	// 136/136
 	{"heldout4.jsonl", 0.88, 0.87, 0.05, 0.95},
 	// blind set of the fifth round, scored once at its end: 0.541 / 0.637,
-	// false events 4/42, dates 72/72; measured 0.865 / 0.821 in the eighth
+	// false events 4/42, dates 72/72; measured 0.865 / 0.804 in the eighth
 	// round, false events 0/42, dates 113/113
 	{"heldout5.jsonl", 0.84, 0.80, 0.05, 0.95},
 	// blind set of the sixth round, scored once at its end: 0.513 / 0.645,
 	// false events 4/46, dates 70/71; a tuning set since the seventh round:
-	// measured 0.750 / 0.867 in the eighth, false events 1/46, dates 105/106
+	// measured 0.756 / 0.868 in the eighth, false events 1/46, dates 105/106
 	{"heldout6.jsonl", 0.73, 0.84, 0.05, 0.95},
 	// blind set of the seventh round, scored once before its second half:
 	// 0.372 / 0.578, false events 4/45, dates 71/74; tuned on since:
-	// measured 0.678 / 0.808 in the eighth round, false events 1/45, dates
+	// measured 0.678 / 0.804 in the eighth round, false events 1/45, dates
 	// 131/135
 	{"heldout7.jsonl", 0.66, 0.79, 0.05, 0.95},
 	// blind set scored once at the end of the seventh round: 0.389 / 0.642,
 	// false events 1/45, dates 67/70 (the round's starting coder: 0.378 /
-	// 0.618); measured 0.611 / 0.797 in the eighth round, false events 1/45,
+	// 0.618); measured 0.617 / 0.793 in the eighth round, false events 1/45,
 	// dates 106/109
 	{"heldout8.jsonl", 0.59, 0.77, 0.05, 0.95},
 	// blind set scored once at the very end of the seventh round: 0.441 /
 	// 0.600, false events 5/45, dates 76/78 (the round's starting coder:
-	// 0.367 / 0.542, false events 7/45); measured 0.571 / 0.737 in the
+	// 0.367 / 0.542, false events 7/45); measured 0.582 / 0.720 in the
 	// eighth round, false events 1/45, dates 99/101
 	{"heldout9.jsonl", 0.55, 0.71, 0.05, 0.95},
 	// blind set scored once at the start of the eighth round, before any
 	// change of it: 0.422 / 0.631 (0.446 / 0.667 once East Timor's TMP and
-	// TLS score alike), false events 1/45, dates 67/70; measured 0.596 /
-	// 0.750 at the end of that round, false events 1/45, dates 96/99
+	// TLS score alike), false events 1/45, dates 67/70; measured 0.614 /
+	// 0.756 at the end of that round, false events 1/45, dates 99/102
 	{"heldout10.jsonl", 0.57, 0.73, 0.05, 0.95},
 	// blind set scored once near the end of the eighth round: 0.306 /
 	// 0.519, false events 3/45 (0.067, above the 0.05 target), dates 51/55
 	// (the round's starting coder: 0.289 / 0.510); tuned on after that:
-	// measured 0.339 / 0.570, false events 3/45, dates 57/61 (0.934)
+	// measured 0.344 / 0.579, false events 3/45, dates 58/62 (0.935)
 	{"heldout11.jsonl", 0.32, 0.55, 0.07, 0.90},
-	// blind set scored once at the very end of the eighth round: 0.313 /
-	// 0.533, false events 2/45, dates 55/57 (the round's starting coder:
-	// 0.286 / 0.510)
-	{"heldout12.jsonl", 0.30, 0.51, 0.05, 0.95},
+	// blind set scored once at the end of the eighth round: 0.313 / 0.533,
+	// false events 2/45, dates 55/57 (the round's starting coder: 0.286 /
+	// 0.510); tuned on a little after: measured 0.368 / 0.573, false events
+	// 0/45
+	{"heldout12.jsonl", 0.35, 0.55, 0.05, 0.95},
+	// blind set scored once after the last change of the eighth round:
+	// 0.320 / 0.643, false events 4/45 (0.089, above the 0.05 target),
+	// dates 63/63 (the round's starting coder: 0.264 / 0.578)
+	{"heldout13.jsonl", 0.30, 0.62, 0.09, 0.95},
 }
 
 func TestEvalFloors(t *testing.T) {
