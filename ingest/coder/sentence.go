@@ -1024,8 +1024,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "Kim Dae-jung flew into Pyongyang for the first summit": a leader
 	// travelling to a country visits it (the dictionary's patterns are for
 	// aircraft and troops)
-	if root(code) == "15" && travelLemmas[g.verb.lemma] && len(subjs) > 0 {
-		if r := a.resolve(subjs[0]); r.hasActor && hasSegment(r.actor.Code, "GOV", "ELI") && !hasSegment(r.actor.Code, "MIL") {
+	// ("Jimmy Carter landed in Havana at the start of a five-day trip",
+	// "walked across the border into North Korea for talks": a trip by a
+	// leader or office holder with no code of its own is a visit too)
+	if (root(code) == "15" && travelLemmas[g.verb.lemma] || code == "" && arrivalLemmas[g.verb.lemma]) && len(subjs) > 0 && !g.neg {
+		if r := a.resolve(subjs[0]); r.hasActor && (hasSegment(r.actor.Code, "GOV", "ELI") || r.actor.Code == "VAT") && !hasSegment(r.actor.Code, "MIL") {
 			code = "042"
 		}
 	}
@@ -1766,6 +1769,9 @@ var (
 
 // travelLemmas move the subject to a place.
 var travelLemmas = map[string]bool{"FLY": true, "TRAVEL": true, "SAIL": true, "DRIVE": true, "HEAD": true, "RETURN": true}
+
+// arrivalLemmas bring the subject into a place.
+var arrivalLemmas = map[string]bool{"LAND": true, "WALK": true, "CROSS": true, "ARRIVE": true, "REACH": true, "ENTER": true}
 
 // personNamed reports a direct object at from that names a person by an
 // actor dictionary entry ("Saddam Hussein", "President Zelaya").
