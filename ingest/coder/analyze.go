@@ -898,7 +898,10 @@ var backerWords = map[string]bool{"BACKED": true, "RECOGNISED": true, "RECOGNIZE
 	"SUPPLIED": true, "PROVIDED": true, "APPOINTED": true, "INSTALLED": true, "FINANCED": true, "EQUIPPED": true}
 
 var ownerSuffixes = map[string]bool{"-FLAGGED": true, "-OWNED": true, "-REGISTERED": true, "-BASED": true,
-	"-CONTROLLED": true, "-ADMINISTERED": true, "-RULED": true}
+	"-CONTROLLED": true, "-ADMINISTERED": true, "-RULED": true,
+	// "a U.S.-sponsored draft", "an Algerian-drafted resolution": a draft is
+	// its author's
+	"-DRAFTED": true, "-SPONSORED": true}
 
 // quantWords quantify a following noun phrase.
 var quantWords = map[string]bool{"SEVERAL": true, "MANY": true, "SOME": true, "OTHER": true, "ALL": true, "BOTH": true,
