@@ -1439,14 +1439,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "pledged A$1 billion on Wednesday to help Indonesia rebuild": aid
 	// promised or given goes to whom it helps
 	if len(ta) == 0 && (root(code) == "03" || root(code) == "07") {
-		for j := g.last + 1; j+2 < len(a.toks) && j < hi+8; j++ {
-			if a.up(j) == "TO" && a.verbs[j+1] != nil && helpLemmas[a.verbs[j+1][0].lemma] {
-				if ci := a.chunkAt(j + 2); ci >= 0 && a.chunks[ci].prep == "" {
-					if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && r.actor.Country() != sa[0].Country() {
-						ta, tgts = []schema.Actor{r.actor}, []int{ci}
-					}
+		if j := a.helpAt(g.last+1, min(hi+9, len(a.toks)-1)); j >= 0 {
+			if ci := a.chunkAt(j + 2); ci >= 0 && a.chunks[ci].prep == "" {
+				if r := a.resolve(ci); r.hasActor && countryOf(r.actor.Code) != "" && r.actor.Country() != sa[0].Country() {
+					ta, tgts = []schema.Actor{r.actor}, []int{ci}
 				}
-				break
 			}
 		}
 	}
@@ -2532,12 +2529,18 @@ var helpLemmas = map[string]bool{"HELP": true, "SUPPORT": true, "ASSIST": true, 
 
 // helpPurpose reports "to help", "to support" ... in [from, to).
 func (a *analysis) helpPurpose(from, to int) bool {
+	return a.helpAt(from, to) >= 0
+}
+
+// helpAt returns the position of the TO of "to help", "to support" ... in
+// [from, to), or -1.
+func (a *analysis) helpAt(from, to int) int {
 	for j := from; j+1 < to && j+1 < len(a.toks); j++ {
 		if a.up(j) == "TO" && a.verbs[j+1] != nil && helpLemmas[a.verbs[j+1][0].lemma] {
-			return true
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // allUnknown reports actors that all lack a country ("---MIL").
