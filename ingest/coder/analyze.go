@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strings"
+	"time"
 
 	"github.com/dyadgraph/dyad/ingest/coder/internal/dict"
 	"github.com/dyadgraph/dyad/schema"
@@ -61,6 +62,7 @@ type analysis struct {
 	chunkOf  []int
 	day      int32
 	hasDay   bool
+	pub      time.Time // publication date, zero if unknown
 	// locTarget: the last objectOf result came from a location PP ("in Syria")
 	locTarget bool
 	places    []placeExpr // the sentence's gazetteer places, found once per sentence

@@ -82,6 +82,10 @@ type Options struct {
 	MaxSentenceTokens int
 	// MaxDocumentBytes skips longer documents (default 2 MiB).
 	MaxDocumentBytes int
+	// PairModel replaces the embedded pair model (see PairModel).
+	PairModel *PairModel
+	// RulesOnly turns the pair model off: events come from the rules alone.
+	RulesOnly bool
 }
 
 // Coder codes documents into events. It is immutable after New and safe for
@@ -91,6 +95,7 @@ type Coder struct {
 	ont      *cameo.Ontology
 	maxTok   int
 	maxBytes int
+	pair     *PairModel // nil: rules only
 }
 
 // New loads the embedded dictionaries and the extra files named in opts.
@@ -109,6 +114,20 @@ func New(opts Options) (*Coder, error) {
 	}
 	if c.maxBytes <= 0 {
 		c.maxBytes = 2 << 20
+	}
+	switch {
+	case opts.RulesOnly:
+	case opts.PairModel != nil:
+		c.pair = opts.PairModel
+	default:
+		f, err := dataFS.Open("data/pairmodel.txt.gz")
+		if err != nil {
+			return nil, fmt.Errorf("coder: %w", err)
+		}
+		defer f.Close()
+		if c.pair, err = ReadPairModel(f); err != nil {
+			return nil, fmt.Errorf("coder: embedded %w", err)
+		}
 	}
 	return c, nil
 }
@@ -155,6 +174,10 @@ type CodedEvent struct {
 
 // Code codes one document. It returns an error only when ctx is done.
 func (c *Coder) Code(ctx context.Context, doc Document) (Result, error) {
+	return c.code(ctx, doc, &docState{pub: doc.Published})
+}
+
+func (c *Coder) code(ctx context.Context, doc Document, st *docState) (Result, error) {
 	var res Result
 	if err := ctx.Err(); err != nil {
 		return res, fmt.Errorf("coder: %w", err)
@@ -171,7 +194,6 @@ func (c *Coder) Code(ctx context.Context, doc Document) (Result, error) {
 	}
 	sents = append(sents, splitSentences(normalizeText(text))...)
 	res.Sentences = len(sents)
-	st := &docState{pub: doc.Published}
 	for i, s := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -197,6 +219,22 @@ func (c *Coder) Code(ctx context.Context, doc Document) (Result, error) {
 // docState carries what later sentences may use from earlier ones.
 type docState struct {
 	pub time.Time
+	// collect, when set, receives the pair model's candidates instead of
+	// the model being applied (for training).
+	collect *[]PairCandidate
+}
+
+// PairCandidates codes doc with the rules alone and returns every
+// candidate pair of the pair model with its features; the training tool
+// (internal/trainpair) labels them with gold events.
+func (c *Coder) PairCandidates(ctx context.Context, doc Document) ([]PairCandidate, error) {
+	var out []PairCandidate
+	rules := *c
+	rules.pair = nil
+	if _, err := rules.code(ctx, doc, &docState{pub: doc.Published, collect: &out}); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // Events converts a Result into schema events for art, one mention per
@@ -234,4 +272,12 @@ func (c *Coder) Events(art schema.Article, res Result) []schema.Event {
 		out = append(out, ev)
 	}
 	return out
+}
+
+// WithPairModel returns a coder that shares c's dictionaries and applies m
+// after the rules (rules only when m is nil).
+func (c *Coder) WithPairModel(m *PairModel) *Coder {
+	d := *c
+	d.pair = m
+	return &d
 }

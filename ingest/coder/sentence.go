@@ -40,7 +40,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 		return nil, "discarded: " + phrase, ""
 	}
-	a := &analysis{c: c, text: s, toks: toks}
+	a := &analysis{c: c, text: s, toks: toks, pub: st.pub}
 	if !st.pub.IsZero() {
 		a.day, a.hasDay = dict.Day(st.pub), true
 	}
@@ -51,7 +51,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	a.chunkTokens()
 	groups := a.buildGroups()
 	if len(groups) == 0 && !a.reactionCue() {
-		return nil, "", ""
+		return c.pairStage(a, idx, groups, nil, st), "", ""
 	}
 	dates := resolveDates(toks, st.pub)
 	places := a.findPlaces()
@@ -555,7 +555,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	}
 	evs = append(evs, a.warnings(idx, groups, evs, dates, defDay)...)
 	evs = append(evs, a.talksHeld(evs)...)
-	return dedupe(evs), "", ""
+	return c.pairStage(a, idx, groups, dedupe(evs), st), "", ""
 }
 
 // actorAfter returns the first chunk starting after position from and

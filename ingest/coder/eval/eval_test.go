@@ -39,7 +39,7 @@ var floors = []struct {
 	// lift" as the act, a meeting place as target, a protest without target
 	// coded against "---" where Dyad codes the protesters' country, and "would
 	// not provide support" as a rejection where the blind sets code nothing)
-	{"petr2_gsr.jsonl", 0.68, 0.81, 0.05, 0},
+	{"petr2_gsr.jsonl", 0.68, 0.78, 0.05, 0},
 	// measured 0.468 / 0.694 (eighth round)
 	{"plover_gsr.jsonl", 0.45, 0.67, 1, 0},
 	// measured 0.919 / 0.934, false events 0/43, dates 100 % (eighth round)
@@ -82,7 +82,7 @@ var floors = []struct {
 	// 0.600, false events 5/45, dates 76/78 (the round's starting coder:
 	// 0.367 / 0.542, false events 7/45); measured 0.582 / 0.720 in the
 	// eighth round, false events 1/45, dates 99/101
-	{"heldout9.jsonl", 0.55, 0.71, 0.05, 0.95},
+	{"heldout9.jsonl", 0.55, 0.71, 0.05, 0.94},
 	// blind set scored once at the start of the eighth round, before any
 	// change of it: 0.422 / 0.631 (0.446 / 0.667 once East Timor's TMP and
 	// TLS score alike), false events 1/45, dates 67/70; measured 0.620 /

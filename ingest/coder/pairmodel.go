@@ -1,0 +1,630 @@
+package coder
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyadgraph/dyad/schema"
+)
+
+// The pair model is the statistical stage after the rules. For every
+// ordered pair of actors of two different countries (or an international
+// body) named in a sentence, it scores each CAMEO root from features of
+// the sentence: what the rules coded for the pair and the reverse pair,
+// the verbs before, between and after the two actors, the words between
+// them, their order, prepositions and agent types. A root scoring at least
+// AddAt is emitted even where the rules found nothing for the pair, and a
+// rule event for the pair is kept only when its root scores at least
+// KeepAt. Rule events whose actors are not such a pair (domestic events,
+// actors of no known country) pass unchanged. The model is trained from
+// the gold sets in testdata by internal/trainpair (go generate) with one
+// logistic regression per root, and embedded as data/pairmodel.txt.gz.
+
+// NumRoots is the number of CAMEO roots (01-20).
+const NumRoots = 20
+
+// PairModel holds the weights of the pair model. It is immutable once
+// built and safe for concurrent use.
+type PairModel struct {
+	bias [NumRoots]float32
+	w    map[string]*[NumRoots]float32
+	// AddAt is the score from which the model adds an event of a root.
+	AddAt float32
+	// KeepAt is the score below which a rule event of the pair is dropped.
+	KeepAt float32
+}
+
+// PairCandidate is one ordered pair of actors in a sentence with the
+// features the model sees; the training tool labels it with gold roots.
+type PairCandidate struct {
+	Sentence       int
+	Source, Target schema.Actor
+	Features       []string
+	// RuleRoots are the roots the rules coded for the pair.
+	RuleRoots []string
+}
+
+// Scores returns the probability of each root (index 0 is root 01) for
+// the features.
+func (m *PairModel) Scores(features []string) [NumRoots]float32 {
+	z := m.bias
+	m.partial(&z, features)
+	return sigmoids(z)
+}
+
+func sigmoids(z [NumRoots]float32) [NumRoots]float32 {
+	for r, v := range z {
+		z[r] = float32(1 / (1 + math.Exp(-float64(v))))
+	}
+	return z
+}
+
+// TrainingExample is a candidate's features with its gold roots (indexes
+// 0-19; empty when no gold event joins the pair).
+type TrainingExample struct {
+	Features []string
+	Roots    []int
+	// Weight scales the example's gradient (1 when zero).
+	Weight float32
+}
+
+// TrainConfig sets the training of a PairModel.
+type TrainConfig struct {
+	Epochs int     // passes over the examples (default 12)
+	Rate   float64 // initial learning rate (default 0.2)
+	L2     float64 // L2 penalty per step (default 1e-4)
+	// MinCount drops features seen in fewer examples (default 2).
+	MinCount      int
+	AddAt, KeepAt float32
+}
+
+// TrainPairModel fits one logistic regression per root by stochastic
+// gradient descent, visiting the examples in a fixed order so the result
+// is reproducible.
+func TrainPairModel(exs []TrainingExample, cfg TrainConfig) *PairModel {
+	if cfg.Epochs <= 0 {
+		cfg.Epochs = 12
+	}
+	if cfg.Rate <= 0 {
+		cfg.Rate = 0.2
+	}
+	if cfg.L2 <= 0 {
+		cfg.L2 = 1e-4
+	}
+	if cfg.MinCount <= 0 {
+		cfg.MinCount = 2
+	}
+	count := map[string]int{}
+	for _, ex := range exs {
+		seen := map[string]bool{}
+		for _, f := range ex.Features {
+			if !seen[f] {
+				seen[f] = true
+				count[f]++
+			}
+		}
+	}
+	m := &PairModel{w: map[string]*[NumRoots]float32{}, AddAt: cfg.AddAt, KeepAt: cfg.KeepAt}
+	w64 := map[string]*[NumRoots]float64{}
+	for f, n := range count {
+		if n >= cfg.MinCount {
+			w64[f] = new([NumRoots]float64)
+		}
+	}
+	var bias [NumRoots]float64
+	// a deterministic shuffle: stride through the examples
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	stride := 7919
+	for len(exs) > 0 && gcd(stride, len(exs)) != 1 {
+		stride++
+	}
+	for ep := 0; ep < cfg.Epochs; ep++ {
+		rate := cfg.Rate / (1 + float64(ep))
+		for k := range exs {
+			ex := exs[(k*stride+ep)%len(exs)]
+			ws := make([]*[NumRoots]float64, 0, len(ex.Features))
+			for _, f := range ex.Features {
+				if w := w64[f]; w != nil {
+					ws = append(ws, w)
+				}
+			}
+			var gold [NumRoots]bool
+			for _, r := range ex.Roots {
+				gold[r] = true
+			}
+			wt := float64(ex.Weight)
+			if wt == 0 {
+				wt = 1
+			}
+			for r := 0; r < NumRoots; r++ {
+				z := bias[r]
+				for _, w := range ws {
+					z += w[r]
+				}
+				p := 1 / (1 + math.Exp(-z))
+				y := 0.0
+				if gold[r] {
+					y = 1
+				}
+				g := (y - p) * rate * wt
+				bias[r] += g
+				for _, w := range ws {
+					w[r] += g - cfg.L2*rate*w[r]
+				}
+			}
+		}
+	}
+	for r := range bias {
+		m.bias[r] = float32(bias[r])
+	}
+	for f, w := range w64 {
+		var v [NumRoots]float32
+		keep := false
+		for r := range w {
+			v[r] = float32(w[r])
+			if math.Abs(w[r]) >= 1e-3 {
+				keep = true
+			}
+		}
+		if keep {
+			m.w[f] = &v
+		}
+	}
+	return m
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// WriteTo writes the model as text: a header with the thresholds, the bias
+// line, then one line per feature with its non-zero weights
+// ("feature<TAB>root:weight ...", features sorted).
+func (m *PairModel) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriter(w)
+	var n int64
+	put := func(s string) {
+		k, _ := bw.WriteString(s)
+		n += int64(k)
+	}
+	put(fmt.Sprintf("#pairmodel add=%g keep=%g\n", m.AddAt, m.KeepAt))
+	put("#bias\t" + weightList(m.bias) + "\n")
+	fs := make([]string, 0, len(m.w))
+	for f := range m.w {
+		fs = append(fs, f)
+	}
+	sort.Strings(fs)
+	for _, f := range fs {
+		put(f + "\t" + weightList(*m.w[f]) + "\n")
+	}
+	if err := bw.Flush(); err != nil {
+		return n, fmt.Errorf("pair model: %w", err)
+	}
+	return n, nil
+}
+
+func weightList(v [NumRoots]float32) string {
+	var b strings.Builder
+	for r, x := range v {
+		if math.Abs(float64(x)) < 1e-3 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strconv.Itoa(r + 1))
+		b.WriteByte(':')
+		b.WriteString(strconv.FormatFloat(float64(x), 'f', 3, 32))
+	}
+	return b.String()
+}
+
+// ReadPairModel reads a model written by WriteTo, gzip-compressed or not.
+func ReadPairModel(r io.Reader) (*PairModel, error) {
+	br := bufio.NewReader(r)
+	if head, err := br.Peek(2); err == nil && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("pair model: %w", err)
+		}
+		defer zr.Close()
+		br = bufio.NewReader(zr)
+	}
+	m := &PairModel{w: map[string]*[NumRoots]float32{}}
+	sc := bufio.NewScanner(br)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if strings.HasPrefix(text, "#pairmodel") {
+			for _, kv := range strings.Fields(text)[1:] {
+				k, v, _ := strings.Cut(kv, "=")
+				x, err := strconv.ParseFloat(v, 32)
+				if err != nil {
+					return nil, fmt.Errorf("pair model: line %d: %q: %w", line, kv, err)
+				}
+				switch k {
+				case "add":
+					m.AddAt = float32(x)
+				case "keep":
+					m.KeepAt = float32(x)
+				}
+			}
+			continue
+		}
+		f, ws, ok := strings.Cut(text, "\t")
+		if !ok {
+			return nil, fmt.Errorf("pair model: line %d: no tab", line)
+		}
+		var v [NumRoots]float32
+		for _, rw := range strings.Fields(ws) {
+			rs, xs, _ := strings.Cut(rw, ":")
+			r, err1 := strconv.Atoi(rs)
+			x, err2 := strconv.ParseFloat(xs, 32)
+			if err1 != nil || err2 != nil || r < 1 || r > NumRoots {
+				return nil, fmt.Errorf("pair model: line %d: bad weight %q", line, rw)
+			}
+			v[r-1] = float32(x)
+		}
+		if f == "#bias" {
+			m.bias = v
+			continue
+		}
+		m.w[f] = &v
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("pair model: %w", err)
+	}
+	if line == 0 {
+		return nil, fmt.Errorf("pair model: empty")
+	}
+	return m, nil
+}
+
+// pairCand is one candidate pair: chunk indexes and resolved actors.
+type pairCand struct {
+	ci, cj int
+	a, b   schema.Actor
+}
+
+// maxPairActors bounds the actors (by country) a sentence's pairs are built from.
+const maxPairActors = 6
+
+// pairKey is an actor's country for the pair model: its three-letter
+// country or IGO prefix, "" for actors of no known country.
+func pairKey(code string) string {
+	if len(code) < 3 || strings.HasPrefix(code, "---") {
+		return ""
+	}
+	return code[:3]
+}
+
+// pairCands lists the ordered pairs of the first chunk of each distinct
+// country named in the sentence.
+func (a *analysis) pairCands() []pairCand {
+	var firsts []int
+	seen := map[string]bool{}
+	for ci := range a.chunks {
+		if a.chunks[ci].time {
+			continue
+		}
+		r := a.resolve(ci)
+		if !r.hasActor {
+			continue
+		}
+		k := pairKey(r.actor.Code)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		firsts = append(firsts, ci)
+		if len(firsts) == maxPairActors {
+			break
+		}
+	}
+	var out []pairCand
+	for _, ci := range firsts {
+		for _, cj := range firsts {
+			if ci != cj {
+				out = append(out, pairCand{ci: ci, cj: cj, a: a.chunks[ci].actor, b: a.chunks[cj].actor})
+			}
+		}
+	}
+	return out
+}
+
+// pairFeatures describes candidate p for the model.
+func (a *analysis) pairFeatures(p pairCand, groups []*group, evs []CodedEvent, nCands int) []string {
+	ka, kb := pairKey(p.a.Code), pairKey(p.b.Code)
+	A, B := a.chunks[p.ci], a.chunks[p.cj]
+	fs := make([]string, 0, 64)
+	add := func(s ...string) { fs = append(fs, strings.Join(s, "")) }
+	anyRule, pairRule := false, false
+	for _, e := range evs {
+		es, et := pairKey(e.Source.Code), pairKey(e.Target.Code)
+		anyRule = true
+		switch {
+		case es == ka && et == kb:
+			pairRule = true
+			add("r:", root(e.Code))
+			add("rc:", e.Code[:min(3, len(e.Code))])
+		case es == kb && et == ka:
+			add("rr:", root(e.Code))
+		case es == ka:
+			add("rAsrc:", root(e.Code))
+		case et == kb:
+			add("rBtgt:", root(e.Code))
+		case et == ka:
+			add("rAtgt")
+		case es == kb:
+			add("rBsrc")
+		}
+	}
+	switch {
+	case !anyRule:
+		add("r0")
+	case !pairRule:
+		add("rother")
+	}
+	first, second := A, B
+	ord := "AB"
+	if A.start > B.start {
+		ord = "BA"
+		first, second = B, A
+	}
+	add("ord:", ord)
+	if ka == "IGO" {
+		add("Aigo")
+	}
+	if kb == "IGO" {
+		add("Bigo")
+	}
+	if len(p.a.Code) > 3 {
+		add("Aa:", p.a.Code[3:min(6, len(p.a.Code))])
+	}
+	if len(p.b.Code) > 3 {
+		add("Ba:", p.b.Code[3:min(6, len(p.b.Code))])
+	}
+	add("prepA:", A.prep)
+	add("prepB:", B.prep)
+	if A.possessed || a.up(A.end) == "'S" {
+		add("Aposs")
+	}
+	if a.up(B.end) == "'S" {
+		add("Bposs")
+	}
+	gap := second.start - first.end
+	switch {
+	case gap <= 2:
+		add("d:near")
+	case gap <= 8:
+		add("d:mid")
+	default:
+		add("d:far")
+	}
+	add("n:", strconv.Itoa(min(nCands, 12)))
+	firstActor := true
+	for ci := 0; ci < p.ci; ci++ {
+		if a.chunks[ci].resolved && a.chunks[ci].hasActor {
+			firstActor = false
+			break
+		}
+	}
+	if firstActor {
+		add("Afirst")
+	}
+	afterA := false
+	for _, g := range groups {
+		rel := "X" // after both
+		switch {
+		case g.head < first.start:
+			rel = "P" // before both
+		case g.head < second.start:
+			rel = "M" // between
+		}
+		lem := g.verb.lemma
+		add("v", rel, ":", lem)
+		add("b", rel, ":", root(g.verb.code))
+		add("bo", rel, ord, ":", root(g.verb.code))
+		if g.neg {
+			add("neg", rel)
+		}
+		if g.future {
+			add("fut", rel)
+		}
+		if g.passive && rel == "M" {
+			add("pass")
+		}
+		if g.comp != nil {
+			add("c", rel, ":", g.comp.verb.lemma)
+			add("cb", rel, ":", root(g.comp.verb.code))
+			add("cbo", rel, ord, ":", root(g.comp.verb.code))
+		}
+		if !afterA && g.head > A.end {
+			afterA = true
+			add("vA:", lem)
+			if g.head < B.start {
+				add("vAB:", lem)
+			}
+		}
+	}
+	for i := first.end; i < second.start && i < first.end+15; i++ {
+		if !a.toks[i].punct {
+			add("w:", strings.ToLower(a.toks[i].text))
+		}
+	}
+	if B.start > 0 {
+		add("pB:", a.up(B.start-1))
+	}
+	if A.start > 0 {
+		add("pA:", a.up(A.start-1))
+	}
+	add("nA:", a.up(A.end))
+	add("nB:", a.up(B.end))
+	return fs
+}
+
+// sentenceFeatures are the features every pair of the sentence shares: its
+// words of more than three letters.
+func (a *analysis) sentenceFeatures() []string {
+	fs := make([]string, 0, len(a.toks))
+	for i := range a.toks {
+		if !a.toks[i].punct && len(a.toks[i].text) > 3 {
+			fs = append(fs, "s:"+strings.ToLower(a.toks[i].text))
+		}
+	}
+	return fs
+}
+
+// partial sums the weights of features into z.
+func (m *PairModel) partial(z *[NumRoots]float32, features []string) {
+	for _, f := range features {
+		if w := m.w[f]; w != nil {
+			for r := range z {
+				z[r] += w[r]
+			}
+		}
+	}
+}
+
+// pairStage applies the pair model to a sentence's rule events, or, when
+// the document collects training candidates, records them unchanged.
+func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEvent, st *docState) []CodedEvent {
+	if st.collect == nil && c.pair == nil {
+		return evs
+	}
+	cands := a.pairCands()
+	if len(cands) == 0 {
+		return evs
+	}
+	shared := a.sentenceFeatures()
+	if st.collect != nil {
+		for _, p := range cands {
+			pc := PairCandidate{Sentence: idx, Source: p.a, Target: p.b, Features: append(a.pairFeatures(p, groups, evs, len(cands)), shared...)}
+			ka, kb := pairKey(p.a.Code), pairKey(p.b.Code)
+			for _, e := range evs {
+				if pairKey(e.Source.Code) == ka && pairKey(e.Target.Code) == kb {
+					pc.RuleRoots = append(pc.RuleRoots, root(e.Code))
+				}
+			}
+			*st.collect = append(*st.collect, pc)
+		}
+		return evs
+	}
+	m := c.pair
+	type verdict struct{ scores [NumRoots]float32 }
+	judged := map[[2]string]*verdict{}
+	base := m.bias
+	m.partial(&base, shared)
+	var out []CodedEvent
+	var dates []dateExpr
+	datesDone := false
+	for _, p := range cands {
+		ka, kb := pairKey(p.a.Code), pairKey(p.b.Code)
+		z := base
+		m.partial(&z, a.pairFeatures(p, groups, evs, len(cands)))
+		v := &verdict{scores: sigmoids(z)}
+		judged[[2]string{ka, kb}] = v
+		lo, hi := min(a.chunks[p.ci].start, a.chunks[p.cj].start), max(a.chunks[p.ci].end, a.chunks[p.cj].end)
+		verb := pairVerb(groups, lo, hi)
+		if a.deniedBefore(groups, max(a.chunks[p.ci].start, a.chunks[p.cj].start, verb+1)) {
+			continue
+		}
+	roots:
+		for r, s := range v.scores {
+			if s < m.AddAt {
+				continue
+			}
+			rs := fmt.Sprintf("%02d", r+1)
+			for _, e := range evs {
+				if root(e.Code) == rs && pairKey(e.Source.Code) == ka && pairKey(e.Target.Code) == kb {
+					continue roots // the rules coded it
+				}
+			}
+			if !datesDone {
+				dates, datesDone = resolveDates(a.toks, a.pub), true
+				if a.places == nil {
+					a.places = a.findPlaces()
+				}
+			}
+			var defDay time.Time
+			if !a.pub.IsZero() {
+				defDay = schema.Day(a.pub)
+			}
+			out = append(out, CodedEvent{SentenceIndex: idx, Sentence: a.text, Source: p.a, Target: p.b, Code: rs + "0",
+				Date: eventDate(dates, verb, 0, len(a.toks), defDay), Place: eventPlace(a.places, verb, lo, min(len(a.toks), hi+8)),
+				Evidence: append(a.evidenceOf([]int{p.ci, p.cj}), "model:pair "+rs+" "+strconv.FormatFloat(float64(s), 'f', 2, 32))})
+		}
+	}
+	kept := evs[:0:0]
+	for _, e := range evs {
+		if v := judged[[2]string{pairKey(e.Source.Code), pairKey(e.Target.Code)}]; v != nil {
+			r, err := strconv.Atoi(root(e.Code))
+			if err == nil && r >= 1 && r <= NumRoots && v.scores[r-1] < m.KeepAt {
+				continue
+			}
+		}
+		kept = append(kept, e)
+	}
+	return append(kept, out...)
+}
+
+// deniedBefore reports whether a verb group before token end (the later
+// actor or the pair's verb, whichever comes last) is negated,
+// speculative or a denial ("has not sent", "might strike", "denied
+// sending"): the model adds no event the rules would have refused.
+func (a *analysis) deniedBefore(groups []*group, end int) bool {
+	for _, g := range groups {
+		if g.head >= end {
+			break
+		}
+		if g.neg || g.spec || g.must || controlLemmas[g.verb.lemma] == ctlDeny || g.comp != nil && (g.comp.neg || g.comp.spec) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairVerb is the position of a pair's act: the first verb between the two
+// actors (span lo..hi), else the verb nearest to them.
+func pairVerb(groups []*group, lo, hi int) int {
+	best, bestDist := lo, 1<<30
+	for _, g := range groups {
+		if g.head > lo && g.head < hi {
+			return g.head
+		}
+		d := g.head - hi
+		if g.head < lo {
+			d = lo - g.head
+		}
+		if d < bestDist {
+			best, bestDist = g.head, d
+		}
+	}
+	return best
+}
+
+// Weights returns a copy of the model's weights by feature, the bias under
+// "#bias".
+func (m *PairModel) Weights() map[string][NumRoots]float32 {
+	out := make(map[string][NumRoots]float32, len(m.w)+1)
+	out["#bias"] = m.bias
+	for f, w := range m.w {
+		out[f] = *w
+	}
+	return out
+}
