@@ -317,7 +317,8 @@ func pairKey(code string) string {
 // country named in the sentence.
 func (a *analysis) pairCands() []pairCand {
 	var firsts []int
-	seen := map[string]bool{}
+	first := map[string]int{}  // country → its first chunk
+	second := map[string]int{} // country → its first chunk of another actor
 	for ci := range a.chunks {
 		if a.chunks[ci].time {
 			continue
@@ -327,14 +328,20 @@ func (a *analysis) pairCands() []pairCand {
 			continue
 		}
 		k := pairKey(r.actor.Code)
-		if k == "" || seen[k] {
+		if k == "" {
 			continue
 		}
-		seen[k] = true
-		firsts = append(firsts, ci)
-		if len(firsts) == maxPairActors {
-			break
+		if f, ok := first[k]; ok {
+			if _, ok := second[k]; !ok && a.chunks[f].actor.Code != r.actor.Code {
+				second[k] = ci
+			}
+			continue
 		}
+		if len(firsts) == maxPairActors {
+			continue
+		}
+		first[k] = ci
+		firsts = append(firsts, ci)
 	}
 	var out []pairCand
 	for _, ci := range firsts {
@@ -342,6 +349,11 @@ func (a *analysis) pairCands() []pairCand {
 			if ci != cj {
 				out = append(out, pairCand{ci: ci, cj: cj, a: a.chunks[ci].actor, b: a.chunks[cj].actor})
 			}
+		}
+		// two actors of one country: a domestic pair, both ways
+		if cj, ok := second[pairKey(a.chunks[ci].actor.Code)]; ok {
+			out = append(out, pairCand{ci: ci, cj: cj, a: a.chunks[ci].actor, b: a.chunks[cj].actor},
+				pairCand{ci: cj, cj: ci, a: a.chunks[cj].actor, b: a.chunks[ci].actor})
 		}
 	}
 	return out
@@ -387,6 +399,9 @@ func (a *analysis) pairFeatures(p pairCand, groups []*group, evs []CodedEvent, n
 		first, second = B, A
 	}
 	add("ord:", ord)
+	if ka == kb {
+		add("dom")
+	}
 	if ka == "IGO" {
 		add("Aigo")
 	}
@@ -550,6 +565,11 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 				continue
 			}
 			rs := fmt.Sprintf("%02d", r+1)
+			for _, e := range out {
+				if e.Code[:2] == rs && pairKey(e.Source.Code) == ka && pairKey(e.Target.Code) == kb {
+					continue roots // added for another pair of the same countries
+				}
+			}
 			for _, e := range evs {
 				if root(e.Code) == rs && pairKey(e.Source.Code) == ka && pairKey(e.Target.Code) == kb {
 					continue roots // the rules coded it

@@ -28,7 +28,13 @@ func load(t *testing.T, name string) []GoldRecord {
 }
 
 // floors are set slightly below the measured scores (see the package
-// report); a drop below them is a regression.
+// report); a drop below them is a regression. Since the ninth round the
+// pair model (data/pairmodel.txt.gz) is trained on these sets, so their
+// scores overstate what unseen sentences get; the cross-validated figures
+// printed by internal/trainpair are the honest ones. The model traded
+// precision on the sets the rules had been tuned on for recall, and the
+// floors of petr2_gsr, heldout and heldout2 precision and heldout9 dates
+// were lowered with it.
 var floors = []struct {
 	file                  string
 	recall, precision     float64
@@ -39,11 +45,11 @@ var floors = []struct {
 	// lift" as the act, a meeting place as target, a protest without target
 	// coded against "---" where Dyad codes the protesters' country, and "would
 	// not provide support" as a rejection where the blind sets code nothing)
-	{"petr2_gsr.jsonl", 0.68, 0.78, 0.05, 0},
+	{"petr2_gsr.jsonl", 0.68, 0.75, 0.05, 0},
 	// measured 0.468 / 0.694 (eighth round)
 	{"plover_gsr.jsonl", 0.45, 0.67, 1, 0},
 	// measured 0.919 / 0.934, false events 0/43, dates 100 % (eighth round)
-	{"heldout.jsonl", 0.90, 0.93, 0.05, 0.95},
+	{"heldout.jsonl", 0.90, 0.91, 0.05, 0.95},
 	// measured 0.421 / 0.616 (eighth round)
 	{"cameo_manual_examples.jsonl", 0.40, 0.60, 1, 0},
 	// tuning set of the third round
@@ -53,7 +59,7 @@ var floors = []struct {
 	// two and three: 0.727 / 0.849 and 0.769 / 0.869); measured in the
 	// eighth round 0.892 / 0.939 (false events 0/35) and 0.942 / 0.966
 	// (false events 0/30)
-	{"heldout2.jsonl", 0.87, 0.93, 0.05, 0},
+	{"heldout2.jsonl", 0.87, 0.90, 0.05, 0},
 	{"heldout3.jsonl", 0.92, 0.95, 0.05, 0},
 	// blind set of the fourth round, scored once at its end: 0.557 / 0.721,
 	// false events 1/34, dates 86/86; a tuning set since the fifth round:
