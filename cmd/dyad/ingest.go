@@ -25,6 +25,7 @@ type ingestFlags struct {
 	maxBytes               int64
 	retryFor, fetchTimeout time.Duration
 	actorFiles, verbFiles  string
+	rulesOnly              bool
 }
 
 func addIngestFlags(fs interface {
@@ -44,6 +45,7 @@ func addIngestFlags(fs interface {
 	fs.StringVar(&f.actorFiles, "actors", "", "comma-separated extra actor dictionaries (Phoenix syntax) that add to or override the built-ins")
 	fs.StringVar(&f.verbFiles, "verbs", "", "comma-separated extra verb dictionaries (CAMEO.2.0 syntax; patterns may use the built-in synsets such as &WEAPON)")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json")
+	fs.BoolVar(&f.rulesOnly, "rules-only", false, "code with the rules alone, without the statistical pair model")
 }
 
 func splitList(s string) []string {
@@ -57,7 +59,7 @@ func splitList(s string) []string {
 }
 
 func newCoder(f ingestFlags) (*coder.Coder, error) {
-	return coder.New(coder.Options{ActorFiles: splitList(f.actorFiles), VerbFiles: splitList(f.verbFiles)})
+	return coder.New(coder.Options{ActorFiles: splitList(f.actorFiles), VerbFiles: splitList(f.verbFiles), RulesOnly: f.rulesOnly})
 }
 
 // isTerminal reports whether w is a terminal (for redrawn progress).

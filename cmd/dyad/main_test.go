@@ -483,3 +483,31 @@ func TestServeIngestsPostedArticles(t *testing.T) {
 		t.Errorf("stats after the mutation: %+v, want the one English article and its %d events", st, newEvents)
 	}
 }
+
+func TestExtractRulesOnly(t *testing.T) {
+	in, err := os.ReadFile("../../ingest/coder/testdata/heldout10.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	modelEvents := func(args ...string) (events, model int) {
+		r := dyad(t, in, args...)
+		if r.code != 0 {
+			t.Fatalf("dyad %v: %+v", args, r)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+			events++
+			if strings.Contains(line, `"model:pair `) {
+				model++
+			}
+		}
+		return events, model
+	}
+	all, fromModel := modelEvents("extract")
+	rules, rulesModel := modelEvents("extract", "-rules-only")
+	if fromModel == 0 {
+		t.Errorf("the default coder added no model events to %d events", all)
+	}
+	if rulesModel != 0 || rules != all-fromModel {
+		t.Errorf("-rules-only: %d events, %d from the model; want %d, none", rules, rulesModel, all-fromModel)
+	}
+}

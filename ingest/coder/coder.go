@@ -55,6 +55,21 @@
 // expressions near the verb resolved against the publication date (on
 // Monday, yesterday, last week, Sept. 14, in 2011), places from
 // prepositional phrases matched against the embedded GeoNames gazetteer.
+//
+// Pair model. After the rules, a statistical stage (pairmodel.go) looks at
+// every ordered pair of actors of two countries or IGOs in the sentence,
+// and at two actors of one country, and scores each CAMEO root with a
+// logistic regression over features of the sentence: what the rules coded
+// for the pair and its reverse, the verbs before, between and after the
+// actors (with negation, tense and complement), the words between them,
+// their order, prepositions and agents, and the sentence's words. A root
+// scoring at least 0.25 that the rules did not code for the pair becomes a
+// root-level event ("190") with evidence "model:pair 19 0.43", dated and
+// placed like the rules' events; a negated, speculative or denied verb
+// before the pair's act blocks it. Rule events pass unchanged. The model
+// is trained from the gold sets in testdata by internal/trainpair (go
+// generate), which also prints leave-one-set-out scores; Options.RulesOnly
+// (dyad -rules-only) turns it off.
 package coder
 
 import (

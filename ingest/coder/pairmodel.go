@@ -543,6 +543,14 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 	m := c.pair
 	type verdict struct{ scores [NumRoots]float32 }
 	judged := map[[2]string]*verdict{}
+	// the sentence's reporter, as the rules found it ("..., the Pentagon said")
+	var reporter *schema.Actor
+	for _, e := range evs {
+		if e.ReportedBy != nil {
+			reporter = e.ReportedBy
+			break
+		}
+	}
 	base := m.bias
 	m.partial(&base, shared)
 	var out []CodedEvent
@@ -587,7 +595,8 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 			}
 			out = append(out, CodedEvent{SentenceIndex: idx, Sentence: a.text, Source: p.a, Target: p.b, Code: rs + "0",
 				Date: eventDate(dates, verb, 0, len(a.toks), defDay), Place: eventPlace(a.places, verb, lo, min(len(a.toks), hi+8)),
-				Evidence: append(a.evidenceOf([]int{p.ci, p.cj}), "model:pair "+rs+" "+strconv.FormatFloat(float64(s), 'f', 2, 32))})
+				ReportedBy: reporter,
+				Evidence:   append(a.evidenceOf([]int{p.ci, p.cj}), "model:pair "+rs+" "+strconv.FormatFloat(float64(s), 'f', 2, 32))})
 		}
 	}
 	kept := evs[:0:0]

@@ -69,25 +69,32 @@ func run(w io.Writer, dir, sets, cv, out string, add, keep float32, cfg coder.Tr
 	if err != nil {
 		return err
 	}
-	var all []*goldSet
-	for _, spec := range strings.Split(sets, ",") {
+	load := func(spec string) (*goldSet, error) {
 		name, w, _ := strings.Cut(spec, ":")
 		gs := &goldSet{name: name, weight: 1}
 		if w != "" {
 			if _, err := fmt.Sscan(w, &gs.weight); err != nil {
-				return fmt.Errorf("trainpair: weight of %s: %w", name, err)
+				return nil, fmt.Errorf("trainpair: weight of %s: %w", name, err)
 			}
 		}
 		f, err := os.Open(filepath.Join(dir, name))
 		if err != nil {
-			return fmt.Errorf("trainpair: %w", err)
+			return nil, fmt.Errorf("trainpair: %w", err)
 		}
 		gs.records, err = eval.ReadJSONL(f)
 		f.Close()
 		if err != nil {
-			return fmt.Errorf("trainpair: %s: %w", name, err)
+			return nil, fmt.Errorf("trainpair: %s: %w", name, err)
 		}
 		if gs.exs, err = examples(ctx, rules, gs.records, gs.weight); err != nil {
+			return nil, err
+		}
+		return gs, nil
+	}
+	var all []*goldSet
+	for _, spec := range strings.Split(sets, ",") {
+		gs, err := load(spec)
+		if err != nil {
 			return err
 		}
 		all = append(all, gs)
@@ -123,8 +130,11 @@ func run(w io.Writer, dir, sets, cv, out string, add, keep float32, cfg coder.Tr
 			}
 			train = append(train, gs.exs...)
 		}
-		if held == nil {
-			return fmt.Errorf("trainpair: cv set %s is not a training set", name)
+		if held == nil { // not a training set: score it with the model of all sets
+			var err error
+			if held, err = load(name); err != nil {
+				return err
+			}
 		}
 		m := coder.TrainPairModel(train, cfg)
 		r0 := eval.Evaluate(rules, held.records)
