@@ -244,9 +244,7 @@ type docState struct {
 // (internal/trainpair) labels them with gold events.
 func (c *Coder) PairCandidates(ctx context.Context, doc Document) ([]PairCandidate, error) {
 	var out []PairCandidate
-	rules := *c
-	rules.pair = nil
-	if _, err := rules.code(ctx, doc, &docState{pub: doc.Published, collect: &out}); err != nil {
+	if _, err := c.code(ctx, doc, &docState{pub: doc.Published, collect: &out}); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -518,7 +518,10 @@ func (m *PairModel) partial(z *[NumRoots]float32, features []string) {
 
 // pairStage applies the pair model to a sentence's rule events, or, when
 // the document collects training candidates, records them unchanged.
-func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEvent, st *docState) []CodedEvent {
+//
+// dates are the sentence's resolved date expressions, nil when the rules
+// did not resolve them (they are then resolved if the model adds events).
+func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEvent, dates []dateExpr, st *docState) []CodedEvent {
 	if st.collect == nil && c.pair == nil {
 		return evs
 	}
@@ -541,8 +544,9 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 		return evs
 	}
 	m := c.pair
-	type verdict struct{ scores [NumRoots]float32 }
-	judged := map[[2]string]*verdict{}
+	// judged holds, per pair of countries, the highest score of each root
+	// over its candidates (a domestic pair is judged both ways)
+	judged := map[[2]string][NumRoots]float32{}
 	// the sentence's reporter, as the rules found it ("..., the Pentagon said")
 	var reporter *schema.Actor
 	for _, e := range evs {
@@ -553,22 +557,29 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 	}
 	base := m.bias
 	m.partial(&base, shared)
+	var defDay time.Time
+	if !a.pub.IsZero() {
+		defDay = schema.Day(a.pub)
+	}
 	var out []CodedEvent
-	var dates []dateExpr
-	datesDone := false
 	for _, p := range cands {
 		ka, kb := pairKey(p.a.Code), pairKey(p.b.Code)
 		z := base
 		m.partial(&z, a.pairFeatures(p, groups, evs, len(cands)))
-		v := &verdict{scores: sigmoids(z)}
-		judged[[2]string{ka, kb}] = v
+		scores := sigmoids(z)
+		if prev, ok := judged[[2]string{ka, kb}]; ok {
+			for r := range prev {
+				scores[r] = max(scores[r], prev[r])
+			}
+		}
+		judged[[2]string{ka, kb}] = scores
 		lo, hi := min(a.chunks[p.ci].start, a.chunks[p.cj].start), max(a.chunks[p.ci].end, a.chunks[p.cj].end)
 		verb := pairVerb(groups, lo, hi)
 		if a.deniedBefore(groups, max(a.chunks[p.ci].start, a.chunks[p.cj].start, verb+1)) {
 			continue
 		}
 	roots:
-		for r, s := range v.scores {
+		for r, s := range scores {
 			if s < m.AddAt {
 				continue
 			}
@@ -583,15 +594,11 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 					continue roots // the rules coded it
 				}
 			}
-			if !datesDone {
-				dates, datesDone = resolveDates(a.toks, a.pub), true
-				if a.places == nil {
-					a.places = a.findPlaces()
-				}
+			if dates == nil {
+				dates = resolveDates(a.toks, a.pub)
 			}
-			var defDay time.Time
-			if !a.pub.IsZero() {
-				defDay = schema.Day(a.pub)
+			if a.places == nil {
+				a.places = a.findPlaces()
 			}
 			out = append(out, CodedEvent{SentenceIndex: idx, Sentence: a.text, Source: p.a, Target: p.b, Code: rs + "0",
 				Date: eventDate(dates, verb, 0, len(a.toks), defDay), Place: eventPlace(a.places, verb, lo, min(len(a.toks), hi+8)),
@@ -601,9 +608,9 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 	}
 	kept := evs[:0:0]
 	for _, e := range evs {
-		if v := judged[[2]string{pairKey(e.Source.Code), pairKey(e.Target.Code)}]; v != nil {
+		if scores, ok := judged[[2]string{pairKey(e.Source.Code), pairKey(e.Target.Code)}]; ok {
 			r, err := strconv.Atoi(root(e.Code))
-			if err == nil && r >= 1 && r <= NumRoots && v.scores[r-1] < m.KeepAt {
+			if err == nil && r >= 1 && r <= NumRoots && scores[r-1] < m.KeepAt {
 				continue
 			}
 		}

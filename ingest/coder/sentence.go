@@ -51,7 +51,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	a.chunkTokens()
 	groups := a.buildGroups()
 	if len(groups) == 0 && !a.reactionCue() {
-		return c.pairStage(a, idx, groups, nil, st), "", ""
+		return c.pairStage(a, idx, groups, nil, nil, st), "", ""
 	}
 	dates := resolveDates(toks, st.pub)
 	places := a.findPlaces()
@@ -555,7 +555,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	}
 	evs = append(evs, a.warnings(idx, groups, evs, dates, defDay)...)
 	evs = append(evs, a.talksHeld(evs)...)
-	return c.pairStage(a, idx, groups, dedupe(evs), st), "", ""
+	return c.pairStage(a, idx, groups, dedupe(evs), dates, st), "", ""
 }
 
 // actorAfter returns the first chunk starting after position from and
