@@ -553,6 +553,8 @@ func TestClauseRoles(t *testing.T) {
 		{"the giver's own aid goes to the recipient", "Japan pledged $500 million in Japanese aid to Ukraine on Tuesday.", "JPN", "UKR", "033", "", ""},
 		{"a leader walking into a country visits it", "South Korean President Moon Jae-in walked across the border into North Korea on Friday for a summit.", "KOR", "PRK", "042", "", ""},
 		{"vetoes cast against a sponsor's draft reject it", "Russia cast a veto on Friday against a French-sponsored draft on Syria.", "RUS", "FRA", "12", "", ""},
+		{"gunmen of no country act in the country of their event", "Gunmen stormed a police station in the Kenyan town of Garissa on Tuesday.", "KEN", "KEN", "", "---", ""},
+		{"soldiers of no country share their national target's", "Mutinous soldiers detained President Paul Biya on Tuesday.", "CMR", "CMR", "17", "---", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
 	for _, tt := range tests {

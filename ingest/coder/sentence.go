@@ -555,7 +555,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	}
 	evs = append(evs, a.warnings(idx, groups, evs, dates, defDay)...)
 	evs = append(evs, a.talksHeld(evs)...)
-	return c.pairStage(a, idx, groups, dedupe(evs), dates, st), "", ""
+	return c.pairStage(a, idx, groups, dedupe(localize(evs)), dates, st), "", ""
 }
 
 // actorAfter returns the first chunk starting after position from and
@@ -1656,6 +1656,39 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		return nil
 	}
 	return ge
+}
+
+// localize gives an actor of no known country ("gunmen", "soldiers",
+// "protesters") the country where its event took place: "Gunmen stormed
+// Fiji's parliament" is a Fijian event, as wire coders and our gold sets
+// code it. A source without a place takes the country of a national
+// target ("Mutinous soldiers detained President Kabore").
+func localize(evs []CodedEvent) []CodedEvent {
+	for i := range evs {
+		e := &evs[i]
+		// a bare "---" (a bomb) stays unknown: only agents are placed
+		src := strings.HasPrefix(e.Source.Code, "---") && len(e.Source.Code) > 3
+		tgt := strings.HasPrefix(e.Target.Code, "---") && len(e.Target.Code) > 3
+		if src == tgt {
+			continue
+		}
+		country, why := "", ""
+		if e.Place != nil && len(e.Place.Country) == 3 {
+			country, why = e.Place.Country, "place"
+		} else if other := e.Target.Country(); src && root(e.Code) >= "14" && len(other) == 3 && other != "IGO" && other != "NGO" && other != "MNC" {
+			country, why = other, "target"
+		}
+		if country == "" {
+			continue
+		}
+		a := &e.Source
+		if tgt {
+			a = &e.Target
+		}
+		a.Code = country + a.Code[3:]
+		e.Evidence = append(e.Evidence, "country from "+why)
+	}
+	return evs
 }
 
 func dedupe(evs []CodedEvent) []CodedEvent {

@@ -116,8 +116,10 @@ var floors = []struct {
 	{"heldout14.jsonl", 0.70, 0.67, 0.05, 0.94},
 	// blind set scored once after the ninth round's last change: 0.424 /
 	// 0.504, false events 1/45, dates 68/70 (the rules alone, the round's
-	// starting coder: 0.327 / 0.482); not a training set of the pair model
-	{"heldout15.jsonl", 0.40, 0.48, 0.05, 0.95},
+	// starting coder: 0.327 / 0.482); the pair model is trained on it since
+	// the tenth round: measured 0.703 / 0.659 (cross-validated, left out of
+	// training: 0.442 / 0.549), false events 1/45, dates 111/116
+	{"heldout15.jsonl", 0.66, 0.62, 0.05, 0.94},
 }
 
 func TestEvalFloors(t *testing.T) {

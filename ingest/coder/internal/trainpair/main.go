@@ -30,9 +30,9 @@ import (
 // much recall while discarding rare roots the rules code well.
 const (
 	defaultSets = "heldout.jsonl,heldout2.jsonl,heldout3.jsonl,heldout4.jsonl,heldout5.jsonl,heldout6.jsonl,heldout7.jsonl," +
-		"heldout8.jsonl,heldout9.jsonl,heldout10.jsonl,heldout11.jsonl,heldout12.jsonl,heldout13.jsonl,heldout14.jsonl,tune.jsonl," +
+		"heldout8.jsonl,heldout9.jsonl,heldout10.jsonl,heldout11.jsonl,heldout12.jsonl,heldout13.jsonl,heldout14.jsonl,heldout15.jsonl,tune.jsonl," +
 		"petr2_gsr.jsonl:0.5,plover_gsr.jsonl:0.5,cameo_manual_examples.jsonl:0.5"
-	defaultCV = "heldout10.jsonl,heldout11.jsonl,heldout12.jsonl,heldout13.jsonl,heldout14.jsonl," +
+	defaultCV = "heldout10.jsonl,heldout11.jsonl,heldout12.jsonl,heldout13.jsonl,heldout14.jsonl,heldout15.jsonl," +
 		"petr2_gsr.jsonl,plover_gsr.jsonl,cameo_manual_examples.jsonl"
 	defaultAdd    = 0.25
 	defaultKeep   = 0
