@@ -35,9 +35,9 @@ import (
 const (
 	defaultSets = "heldout.jsonl:0.25,heldout2.jsonl:0.25,heldout3.jsonl:0.25,heldout4.jsonl:0.25,heldout5.jsonl:0.25," +
 		"heldout6.jsonl:0.25,heldout7.jsonl:0.25,heldout8.jsonl:0.25,heldout9.jsonl:0.25,tune.jsonl:0.25," +
-		"heldout10.jsonl,heldout11.jsonl,heldout12.jsonl,heldout13.jsonl,heldout14.jsonl,heldout15.jsonl," +
+		"heldout10.jsonl,heldout11.jsonl,heldout12.jsonl,heldout13.jsonl,heldout14.jsonl,heldout15.jsonl,heldout16.jsonl," +
 		"petr2_gsr.jsonl,plover_gsr.jsonl,cameo_manual_examples.jsonl"
-	defaultCV = "heldout10.jsonl,heldout11.jsonl,heldout12.jsonl,heldout13.jsonl,heldout14.jsonl,heldout15.jsonl," +
+	defaultCV = "heldout10.jsonl,heldout11.jsonl,heldout12.jsonl,heldout13.jsonl,heldout14.jsonl,heldout15.jsonl,heldout16.jsonl," +
 		"petr2_gsr.jsonl,plover_gsr.jsonl,cameo_manual_examples.jsonl"
 	defaultAdd    = 0.25
 	defaultKeep   = 0
