@@ -155,6 +155,9 @@ func TestActors(t *testing.T) {
 		{"U.S.-backed Syrian fighters attacked Islamic State militants.", "SYRUAF", "IMGMUSISI"},
 		// weapons beside a known actor are its equipment
 		{"Israeli troops and tanks attacked Hamas militants in Gaza.", "ISRMIL", "PSEREBHMSUAF"},
+		// demonyms the Phoenix dictionaries lack
+		{"Swedish police arrested two Kazakh activists.", "SWECOP", "KAZ"},
+		{"Nepali troops attacked Djiboutian soldiers.", "NPLMIL", "DJIMIL"},
 	}
 	for _, tt := range tests {
 		r := code(t, tt.text, pub)
