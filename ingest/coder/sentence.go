@@ -1516,8 +1516,10 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			sa[0].Code += "OPP"
 		}
 	}
-	// "declared a nationwide state of emergency": imposed at home
-	if len(ta) == 0 && strings.HasPrefix(code, "1724") && countryOf(sa[0].Code) != "" {
+	// "declared a nationwide state of emergency": imposed at home;
+	// "Colombia's FARC rebels announced a unilateral ceasefire": a truce
+	// declared with no one named is one at home
+	if len(ta) == 0 && (strings.HasPrefix(code, "1724") || code == "0871") && countryOf(sa[0].Code) != "" {
 		ta = []schema.Actor{{Code: sa[0].Country(), Name: sa[0].Name}}
 	}
 	// "Ugandan police arrested opposition candidate Bobi Wine", "the
@@ -1677,6 +1679,12 @@ func localize(evs []CodedEvent) []CodedEvent {
 			country, why = e.Place.Country, "place"
 		} else if other := e.Target.Country(); src && root(e.Code) >= "14" && len(other) == 3 && other != "IGO" && other != "NGO" && other != "MNC" {
 			country, why = other, "target"
+		}
+		// "Serrano dissolved Congress", "suspended the chief justice": a
+		// state's sanctions on a legislature or court of no named country
+		// fall on its own
+		if other := e.Source.Country(); country == "" && tgt && root(e.Code) == "17" && len(other) == 3 && hasSegment(e.Source.Code, "GOV", "LEG", "JUD") && hasSegment(e.Target.Code, "LEG", "JUD", "GOV") {
+			country, why = other, "source"
 		}
 		if country == "" {
 			continue

@@ -150,6 +150,51 @@ func Phrase(s string) string {
 	return strings.ToUpper(strings.Join(strings.Fields(s), " "))
 }
 
+// namePhrases returns the phrases a dictionary name stands for. Phoenix
+// writes many armed groups with their acronym in brackets
+// ("IRISH_REPUBLICAN_ARMY_(IRA)_", "LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_"),
+// which no text contains: when the bracket holds the initials of the
+// words before it, the name is those words, and an acronym of four or more
+// letters is a phrase too (shorter ones are too often words or names:
+// "ANA", "LET"). Other brackets ("CONGO_(KINSHASA)", "SAMOA_(AMERICAN)")
+// tell apart names that would otherwise clash, and are kept as written.
+func namePhrases(name string) []string {
+	p := Phrase(name)
+	if p == "" {
+		return nil
+	}
+	base, gloss, ok := strings.Cut(p, " (")
+	if !ok || !strings.HasSuffix(gloss, ")") || strings.ContainsAny(gloss, " (") {
+		return []string{p}
+	}
+	acronym := strings.TrimSuffix(gloss, ")")
+	if !initialsOf(acronym, base) {
+		return []string{p}
+	}
+	out := []string{base}
+	if len(acronym) >= 4 {
+		out = append(out, acronym)
+	}
+	return out
+}
+
+// initialsOf reports whether acronym, of two or more letters, starts with
+// the first word's initial and follows, in order, initials of the words of
+// phrase ("LTTE" in "LIBERATION TIGERS OF TAMIL EELAM").
+func initialsOf(acronym, phrase string) bool {
+	words := strings.Fields(phrase)
+	if len(acronym) < 2 || len(words) < 2 || acronym[0] != words[0][0] {
+		return false
+	}
+	i := 0
+	for _, w := range words {
+		if i < len(acronym) && w[0] == acronym[i] {
+			i++
+		}
+	}
+	return i == len(acronym)
+}
+
 // cutComment removes a '#' comment and one-line <!-- --> comments.
 func cutComment(line string) string {
 	if i := strings.IndexByte(line, '#'); i >= 0 {
@@ -207,9 +252,7 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 			}
 			bare = false
 			name, rest, _ := strings.Cut(line[1:], "[")
-			if p := Phrase(name); p != "" {
-				cur.Phrases = append(cur.Phrases, p)
-			}
+			cur.Phrases = append(cur.Phrases, namePhrases(name)...)
 			if rest != "" {
 				codes, err := parseCodeBlocks("[" + rest)
 				if err != nil {
@@ -224,9 +267,7 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 				cur = &ActorEntry{}
 			}
 			bare = !hasCode
-			if p := Phrase(name); p != "" {
-				cur.Phrases = append(cur.Phrases, p)
-			}
+			cur.Phrases = append(cur.Phrases, namePhrases(name)...)
 			if hasCode {
 				codes, err := parseCodeBlocks("[" + rest)
 				if err != nil {

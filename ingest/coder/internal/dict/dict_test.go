@@ -55,6 +55,22 @@ LAST_ENTRY [XXX 20121204]`
 	}
 }
 
+func TestNamePhrases(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"IRISH_REPUBLICAN_ARMY_(IRA)_", "IRISH REPUBLICAN ARMY"},
+		{"LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_", "LIBERATION TIGERS OF TAMIL EELAM|LTTE"},
+		{"ALBANIAN_NATIONAL_ARMY_(ANA)_", "ALBANIAN NATIONAL ARMY"},
+		{"CONGO_(KINSHASA)", "CONGO (KINSHASA)"},
+		{"BASQUE_FATHERLAND_AND_FREEDOM_(ETA)_", "BASQUE FATHERLAND AND FREEDOM (ETA)"},
+		{"NATIONAL_LIBERATION_ARMY_(COLOMBIA)_", "NATIONAL LIBERATION ARMY (COLOMBIA)"},
+		{"VLADIMIR_PUTIN_", "VLADIMIR PUTIN"},
+	} {
+		if got := strings.Join(namePhrases(tc.name), "|"); got != tc.want {
+			t.Errorf("namePhrases(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestReadAgents(t *testing.T) {
 	src := "!PERSON! = MAN, MEN\nPOLICE {} [~COP]\nTROOP [~MIL]\nBUSINESS!PERSON! [~BUS]\nCHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE} [~BUS]\nAUTHORITY [~GOV]\n"
 	as, err := ReadAgents(strings.NewReader(src))
