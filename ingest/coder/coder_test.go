@@ -493,6 +493,8 @@ func TestClauseRoles(t *testing.T) {
 		{"adjuncts between a pledge and its infinitive", "Israeli Prime Minister Ehud Olmert and Palestinian President Mahmoud Abbas agreed at a U.S.-hosted conference in Annapolis on Tuesday to launch negotiations.", "ISR", "PSE", "03", "", ""},
 		{"joint exercises are cooperation", "Russian and Chinese forces began their first joint military exercises on Thursday.", "CHN", "RUS", "06", "", ""},
 		{"a state of emergency is imposed at home", "Nepal's government declared a state of emergency on Tuesday.", "NPL", "NPL", "172", "", ""},
+		{"a named civilian shot dead by no one named", "Ecuadorean presidential candidate Fernando Villavicencio was shot dead on Wednesday.", "", "ECU", "18", "", ""},
+		{"an official gunned down by no one named is assassinated", "Former Russian deputy prime minister Boris Nemtsov was gunned down in Moscow on Friday.", "", "RUS", "186", "", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
 		{"suspending a judge", "Pakistani President Pervez Musharraf suspended the chief justice on Friday.", "PAK", "PAK", "172", "", ""},

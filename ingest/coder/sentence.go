@@ -1224,6 +1224,12 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if root(code) == "15" && a.helpPurpose(g.last+1, hi+1) {
 		code = "074"
 	}
+	// "Fernando Villavicencio was shot dead": a killing verb in the
+	// passive is an assault on its subject even where the dictionary gives
+	// the bare verb no code (the attacker, if any, is decided below)
+	if code == "" && g.passive && g.comp == nil && !g.neg && killLemmas[g.verb.lemma] {
+		code = "180"
+	}
 	code = a.c.validCode(code)
 	if code == "" {
 		return nil
@@ -1346,9 +1352,32 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "Benazir Bhutto was assassinated on Thursday": violence done to a
 	// named official by no one the sentence names has an unknown source
 	// (soldiers "killed in the fighting" stay without an event)
-	if len(sa) == 0 && len(srcs) == 0 && g.passive && g.comp == nil && !swap && (root(code) == "18" || root(code) == "19" || root(code) == "20") && len(ta) > 0 && countryOf(ta[0].Code) != "" && killLemmas[g.verb.lemma] && officialCode(ta[0].Code) && !a.accidentIn(g.last+1) {
+	// (and so to anyone named who is no fighter: "Boris Nemtsov was gunned
+	// down", "Bishop Juan Gerardi was beaten to death")
+	// (a victim of no named country is of the place's: "Bishop Juan
+	// Gerardi was beaten to death in his parish house in Guatemala City")
+	if len(sa) == 0 && len(srcs) == 0 && g.passive && g.comp == nil && !swap && (root(code) == "18" || root(code) == "19" || root(code) == "20") && len(ta) > 0 && (killLemmas[g.verb.lemma] || g.verb.lemma == "GUN" || g.verb.lemma == "BEAT" && a.up(g.last+1) == "TO" && a.up(g.last+2) == "DEATH") && (officialCode(ta[0].Code) || !stateAgent(ta[0].Code) && !armedGroup(ta[0].Code)) && !a.accidentIn(g.last+1) {
+		if countryOf(ta[0].Code) == "" && strings.HasPrefix(ta[0].Code, "---") {
+			for ci := range a.chunks {
+				if a.chunks[ci].start > g.last {
+					if c := a.placeCountry(ci, hi); c != "" {
+						ta[0].Code = c + ta[0].Code[3:]
+					}
+					break
+				}
+			}
+		}
+	}
+	if len(sa) == 0 && len(srcs) == 0 && g.passive && g.comp == nil && !swap && (root(code) == "18" || root(code) == "19" || root(code) == "20") && len(ta) > 0 && countryOf(ta[0].Code) != "" && (killLemmas[g.verb.lemma] || g.verb.lemma == "GUN" || g.verb.lemma == "BEAT" && a.up(g.last+1) == "TO" && a.up(g.last+2) == "DEATH") && (officialCode(ta[0].Code) || !stateAgent(ta[0].Code) && !armedGroup(ta[0].Code)) && !a.accidentIn(g.last+1) {
 		sa = []schema.Actor{{Code: "---", Name: "unknown attacker"}}
 		unknownSource = true
+		// an armed attack on someone who is no fighter is an assault
+		if root(code) == "19" {
+			code = "180"
+			if officialCode(ta[0].Code) {
+				code = "186"
+			}
+		}
 	}
 	if victimPlace != "" {
 		for i, t := range ta {
