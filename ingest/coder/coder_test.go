@@ -495,6 +495,8 @@ func TestClauseRoles(t *testing.T) {
 		{"a state of emergency is imposed at home", "Nepal's government declared a state of emergency on Tuesday.", "NPL", "NPL", "172", "", ""},
 		{"a named civilian shot dead by no one named", "Ecuadorean presidential candidate Fernando Villavicencio was shot dead on Wednesday.", "", "ECU", "18", "", ""},
 		{"an official gunned down by no one named is assassinated", "Former Russian deputy prime minister Boris Nemtsov was gunned down in Moscow on Friday.", "", "RUS", "186", "", ""},
+		{"a hyphenated Phoenix name with its acronym in brackets", "Jaish-e-Mohammad militants attacked an Indian convoy in Kashmir on Thursday.", "PAK", "IND", "", "SAS", ""},
+		{"Ansar Allah are the Houthis", "Ansar Allah fired missiles at Saudi Arabia on Monday.", "YEM", "SAU", "", "LBN", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
 		{"suspending a judge", "Pakistani President Pervez Musharraf suspended the chief justice on Friday.", "PAK", "PAK", "172", "", ""},

@@ -158,31 +158,35 @@ func Phrase(s string) string {
 // letters is a phrase too (shorter ones are too often words or names:
 // "ANA", "LET"). Other brackets ("CONGO_(KINSHASA)", "SAMOA_(AMERICAN)")
 // tell apart names that would otherwise clash, and are kept as written.
-func namePhrases(name string) []string {
+// A derived phrase yields to the same phrase written plainly elsewhere in
+// the files ("LASHKAR-E-TAIBA [PAKREB]" over "LASHKAR-E-TAIBA_(LET)_
+// [SASREB]").
+func namePhrases(name string) (phrases []string, derived bool) {
 	p := Phrase(name)
 	if p == "" {
-		return nil
+		return nil, false
 	}
 	base, gloss, ok := strings.Cut(p, " (")
 	if !ok || !strings.HasSuffix(gloss, ")") || strings.ContainsAny(gloss, " (") {
-		return []string{p}
+		return []string{p}, false
 	}
 	acronym := strings.TrimSuffix(gloss, ")")
 	if !initialsOf(acronym, base) {
-		return []string{p}
+		return []string{p}, false
 	}
 	out := []string{base}
 	if len(acronym) >= 4 {
 		out = append(out, acronym)
 	}
-	return out
+	return out, true
 }
 
 // initialsOf reports whether acronym, of two or more letters, starts with
 // the first word's initial and follows, in order, initials of the words of
-// phrase ("LTTE" in "LIBERATION TIGERS OF TAMIL EELAM").
+// phrase, hyphenated parts counting as words ("LTTE" in "LIBERATION
+// TIGERS OF TAMIL EELAM", "JEM" in "JAISH-E-MOHAMMAD").
 func initialsOf(acronym, phrase string) bool {
-	words := strings.Fields(phrase)
+	words := strings.FieldsFunc(phrase, func(r rune) bool { return r == ' ' || r == '-' })
 	if len(acronym) < 2 || len(words) < 2 || acronym[0] != words[0][0] {
 		return false
 	}
@@ -234,6 +238,21 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 		}
 		cur = nil
 	}
+	// phrases written plainly, to which those derived from a bracketed
+	// acronym yield
+	// (a derived phrase is marked with a leading NUL until the end)
+	plain := map[string]bool{}
+	add := func(name string) {
+		ps, derived := namePhrases(name)
+		for _, p := range ps {
+			if derived {
+				p = "\x00" + p
+			} else {
+				plain[p] = true
+			}
+			cur.Phrases = append(cur.Phrases, p)
+		}
+	}
 	err := dictLines(r, func(n int, line string) error {
 		switch {
 		case strings.HasPrefix(line, "["):
@@ -252,7 +271,7 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 			}
 			bare = false
 			name, rest, _ := strings.Cut(line[1:], "[")
-			cur.Phrases = append(cur.Phrases, namePhrases(name)...)
+			add(name)
 			if rest != "" {
 				codes, err := parseCodeBlocks("[" + rest)
 				if err != nil {
@@ -267,7 +286,7 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 				cur = &ActorEntry{}
 			}
 			bare = !hasCode
-			cur.Phrases = append(cur.Phrases, namePhrases(name)...)
+			add(name)
 			if hasCode {
 				codes, err := parseCodeBlocks("[" + rest)
 				if err != nil {
@@ -282,7 +301,24 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 		return nil, err
 	}
 	flush()
-	return out, nil
+	// a derived phrase yields to the same phrase written plainly
+	kept := out[:0]
+	for _, e := range out {
+		ps := e.Phrases[:0]
+		for _, p := range e.Phrases {
+			if d, ok := strings.CutPrefix(p, "\x00"); ok {
+				if plain[d] {
+					continue
+				}
+				p = d
+			}
+			ps = append(ps, p)
+		}
+		if e.Phrases = ps; len(ps) > 0 {
+			kept = append(kept, e)
+		}
+	}
+	return kept, nil
 }
 
 // dictLines calls fn with each line of a Phoenix dictionary that has

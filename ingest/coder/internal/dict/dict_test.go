@@ -64,10 +64,27 @@ func TestNamePhrases(t *testing.T) {
 		{"BASQUE_FATHERLAND_AND_FREEDOM_(ETA)_", "BASQUE FATHERLAND AND FREEDOM (ETA)"},
 		{"NATIONAL_LIBERATION_ARMY_(COLOMBIA)_", "NATIONAL LIBERATION ARMY (COLOMBIA)"},
 		{"VLADIMIR_PUTIN_", "VLADIMIR PUTIN"},
+		{"JAISH-E-MOHAMMAD_(JEM)_", "JAISH-E-MOHAMMAD"},
 	} {
-		if got := strings.Join(namePhrases(tc.name), "|"); got != tc.want {
+		ps, _ := namePhrases(tc.name)
+		if got := strings.Join(ps, "|"); got != tc.want {
 			t.Errorf("namePhrases(%q) = %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestDerivedPhraseYields(t *testing.T) {
+	src := "LASHKAR-E-TAIBA_(LET)_ [SASREB]\nLASHKAR-E-TAIBA [PAKREB]\nIRISH_REPUBLICAN_ARMY_(IRA)_ [WEUREB]\n"
+	es, err := ReadActors(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, strings.Join(e.Phrases, "|")+"="+e.Codes[0].Code)
+	}
+	if want := "LASHKAR-E-TAIBA=PAKREB IRISH REPUBLICAN ARMY=WEUREB"; strings.Join(got, " ") != want {
+		t.Errorf("entries %q, want %q", got, want)
 	}
 }
 
