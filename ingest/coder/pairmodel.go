@@ -81,7 +81,10 @@ type TrainConfig struct {
 	Rate   float64 // initial learning rate (default 0.2)
 	L2     float64 // L2 penalty per step (default 1e-4)
 	// MinCount drops features seen in fewer examples (default 2).
-	MinCount      int
+	MinCount int
+	// Orders is how many pass orders are trained and their weights
+	// averaged (default 1).
+	Orders        int
 	AddAt, KeepAt float32
 }
 
@@ -118,16 +121,61 @@ func TrainPairModel(exs []TrainingExample, cfg TrainConfig) *PairModel {
 			w64[f] = new([NumRoots]float64)
 		}
 	}
+	// each pass order gives a different final iterate; averaging the
+	// weights of several orders smooths out where the last steps happened
+	// to land
 	var bias [NumRoots]float64
-	// a deterministic shuffle: stride through the examples
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
+	orders := cfg.Orders
+	if orders <= 0 {
+		orders = 1
 	}
 	stride := 7919
-	for len(exs) > 0 && gcd(stride, len(exs)) != 1 {
+	for o := 0; o < orders; o++ {
+		for len(exs) > 0 && gcd(stride, len(exs)) != 1 {
+			stride++
+		}
+		b, ws := sgd(exs, count, cfg, stride)
+		for r := range bias {
+			bias[r] += b[r] / float64(orders)
+		}
+		for f, w := range ws {
+			acc := w64[f]
+			for r := range acc {
+				acc[r] += w[r] / float64(orders)
+			}
+		}
 		stride++
 	}
+	for r := range bias {
+		m.bias[r] = float32(bias[r])
+	}
+	for f, w := range w64 {
+		var v [NumRoots]float32
+		keep := false
+		for r := range w {
+			v[r] = float32(w[r])
+			if math.Abs(w[r]) >= 1e-3 {
+				keep = true
+			}
+		}
+		if keep {
+			m.w[f] = &v
+		}
+	}
+	return m
+}
+
+// sgd runs cfg.Epochs passes of stochastic gradient descent over exs,
+// visiting them with the given stride (coprime to their number), on the
+// features seen in at least cfg.MinCount examples.
+func sgd(exs []TrainingExample, count map[string]int, cfg TrainConfig, stride int) ([NumRoots]float64, map[string]*[NumRoots]float64) {
+	w64 := map[string]*[NumRoots]float64{}
+	for f, n := range count {
+		if n >= cfg.MinCount {
+			w64[f] = new([NumRoots]float64)
+		}
+	}
+	var bias [NumRoots]float64
 	for ep := 0; ep < cfg.Epochs; ep++ {
 		rate := cfg.Rate / (1 + float64(ep))
 		for k := range exs {
@@ -164,23 +212,7 @@ func TrainPairModel(exs []TrainingExample, cfg TrainConfig) *PairModel {
 			}
 		}
 	}
-	for r := range bias {
-		m.bias[r] = float32(bias[r])
-	}
-	for f, w := range w64 {
-		var v [NumRoots]float32
-		keep := false
-		for r := range w {
-			v[r] = float32(w[r])
-			if math.Abs(w[r]) >= 1e-3 {
-				keep = true
-			}
-		}
-		if keep {
-			m.w[f] = &v
-		}
-	}
-	return m
+	return bias, w64
 }
 
 func gcd(a, b int) int {

@@ -17,7 +17,7 @@ import (
 // arithmetic differs in the last bits still passes.
 func TestEmbeddedModelIsCurrent(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "model.txt.gz")
-	cfg := coder.TrainConfig{Epochs: defaultEpochs, L2: defaultL2}
+	cfg := coder.TrainConfig{Epochs: defaultEpochs, L2: defaultL2, Orders: defaultOrders}
 	if err := run(io.Discard, "../../testdata", defaultSets, "", out, defaultAdd, defaultKeep, cfg); err != nil {
 		t.Fatal(err)
 	}
