@@ -717,7 +717,15 @@ func (a *analysis) resolve(ci int) *chunk {
 			h--
 		}
 		if a.ment[h] < 0 && !agentHeads[a.up(h)] {
-			return ch
+			// "Sudanese Vice President Ali Osman Taha and southern rebel
+			// leader John Garang": a titled person of no known country,
+			// coordinated with a national actor, is of that country
+			c := a.titledConjunct(ci, h)
+			if c == "" {
+				return ch
+			}
+			actor, name = c, ""
+			ev = append(ev, "country:coordinated with "+c)
 		}
 	}
 	ch.agents = agents
@@ -760,6 +768,33 @@ func (a *analysis) resolve(ci int) *chunk {
 	ch.actor = schema.Actor{Code: code, Name: actorName(name, code)}
 	ch.evidence = ev
 	return ch
+}
+
+// titledConjunct returns the country of the national actor coordinated
+// before chunk ci ("A and rebel leader John Garang") when ci is an agent
+// title followed by a capitalised name ending at h, or "".
+func (a *analysis) titledConjunct(ci, h int) string {
+	ch := &a.chunks[ci]
+	if ci == 0 || a.up(ch.start-1) != "AND" || !a.toks[h].cap {
+		return ""
+	}
+	// the name: capitalised words after the last agent word
+	k := h
+	for k > ch.start && a.ment[k] < 0 && a.toks[k].cap {
+		k--
+	}
+	if k == h || a.ment[k] < 0 || a.mentions[a.ment[k]].actor {
+		return ""
+	}
+	prev := ci - 1
+	if a.chunks[prev].end != ch.start-1 || a.chunks[prev].prep != "" {
+		return ""
+	}
+	r := a.resolve(prev)
+	if !r.hasActor || len(r.actor.Code) < 3 {
+		return ""
+	}
+	return countryOf(r.actor.Code)
 }
 
 // agentHeads are head nouns that let an agent modifier stand for its group:

@@ -497,6 +497,8 @@ func TestClauseRoles(t *testing.T) {
 		{"an official gunned down by no one named is assassinated", "Former Russian deputy prime minister Boris Nemtsov was gunned down in Moscow on Friday.", "", "RUS", "186", "", ""},
 		{"a hyphenated Phoenix name with its acronym in brackets", "Jaish-e-Mohammad militants attacked an Indian convoy in Kashmir on Thursday.", "PAK", "IND", "", "SAS", ""},
 		{"Ansar Allah are the Houthis", "Ansar Allah fired missiles at Saudi Arabia on Monday.", "YEM", "SAU", "", "LBN", ""},
+		{"a titled person coordinated with a national actor shares its country", "Mozambican President Joaquim Chissano and rebel leader Afonso Dhlakama signed a peace treaty in Rome on Sunday.", "MOZ", "MOZ", "057", "MOZ", "ITA"},
+		{"a car bomb is a bombing", "A car bomb destroyed the headquarters of Argentina's main Jewish community organisation in Buenos Aires on Monday.", "", "ARG", "183", "", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
 		{"suspending a judge", "Pakistani President Pervez Musharraf suspended the chief justice on Friday.", "PAK", "PAK", "172", "", ""},

@@ -1337,7 +1337,9 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(sa) == 0 && len(srcs) == 1 && !g.passive && a.chunkHasWord(srcs[0], bombWords) && (code == "" || violentRoot(code) || bombLemmas[g.verb.lemma]) {
 		sa = []schema.Actor{{Code: "---", Name: "unknown attacker"}}
 		unknownSource = true
-		if code == "" || !violentRoot(code) {
+		// (a bomb is no military force: "a car bomb destroyed the
+		// headquarters" is a bombing, 183, not 190)
+		if code == "" || !violentRoot(code) || root(code) == "19" {
 			code = "183"
 		}
 		if len(ta) == 0 {
