@@ -499,6 +499,8 @@ func TestClauseRoles(t *testing.T) {
 		{"Ansar Allah are the Houthis", "Ansar Allah fired missiles at Saudi Arabia on Monday.", "YEM", "SAU", "", "LBN", ""},
 		{"a titled person coordinated with a national actor shares its country", "Mozambican President Joaquim Chissano and rebel leader Afonso Dhlakama signed a peace treaty in Rome on Sunday.", "MOZ", "MOZ", "057", "MOZ", "ITA"},
 		{"a car bomb is a bombing", "A car bomb destroyed the headquarters of Argentina's main Jewish community organisation in Buenos Aires on Monday.", "", "ARG", "183", "", ""},
+		{"a vehicle packed with explosives is a bomb", "A truck packed with explosives blew up at a busy junction in Mogadishu on Saturday.", "", "SOM", "183", "", ""},
+		{"a grenade is a bomb", "A grenade exploded at a rally in Addis Ababa on Saturday, killing one person.", "", "ETH", "18", "", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
 		{"suspending a judge", "Pakistani President Pervez Musharraf suspended the chief justice on Friday.", "PAK", "PAK", "172", "", ""},

@@ -1334,7 +1334,16 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "A truck bomb tore through the United Nations headquarters in
 	// Baghdad", "Ten bombs exploded on commuter trains in Madrid": a bomb
 	// as subject is a bombing by someone unnamed
-	if len(sa) == 0 && len(srcs) == 1 && !g.passive && a.chunkHasWord(srcs[0], bombWords) && (code == "" || violentRoot(code) || bombLemmas[g.verb.lemma]) {
+	// ("A truck packed with explosives blew up": the participle hides
+	// the subject)
+	if len(srcs) == 0 && !g.passive {
+		if ci := a.chunkAt(g.first - 1); ci > 0 && a.chunks[ci].prep == "WITH" && a.chunkHasWord(ci, bombWords) && ladenWords[a.up(a.chunks[ci].start-2)] {
+			if c0 := a.chunkAt(a.chunks[ci].start - 3); c0 >= 0 && !a.resolve(c0).hasActor {
+				srcs = []int{c0}
+			}
+		}
+	}
+	if len(sa) == 0 && len(srcs) == 1 && !g.passive && (a.chunkHasWord(srcs[0], bombWords) || a.ladenWithBombs(srcs[0])) && (code == "" || violentRoot(code) || bombLemmas[g.verb.lemma]) {
 		sa = []schema.Actor{{Code: "---", Name: "unknown attacker"}}
 		unknownSource = true
 		// (a bomb is no military force: "a car bomb destroyed the
@@ -2881,7 +2890,24 @@ func (a *analysis) answeredActor(from int) int {
 
 // bombWords name a bomb or blast as the subject of an attack.
 var bombWords = map[string]bool{"BOMB": true, "BOMBS": true, "BLAST": true, "BLASTS": true, "EXPLOSION": true,
-	"EXPLOSIONS": true, "EXPLOSIVES": true, "IED": true}
+	"EXPLOSIONS": true, "EXPLOSIVES": true, "EXPLOSIVE": true, "IED": true, "GRENADE": true, "GRENADES": true}
+
+// ladenWords carry explosives: "a truck packed with explosives".
+var ladenWords = map[string]bool{"PACKED": true, "LADEN": true, "LOADED": true, "RIGGED": true, "FILLED": true, "STUFFED": true}
+
+// ladenWithBombs reports a vehicle "packed/laden/loaded/rigged with
+// explosives": chunk ci ends with or is followed by a laden word, then a
+// WITH phrase naming explosives.
+func (a *analysis) ladenWithBombs(ci int) bool {
+	p := a.chunks[ci].end
+	if !ladenWords[a.up(p)] {
+		if p--; !ladenWords[a.up(p)] {
+			return false
+		}
+	}
+	nx := a.chunkAt(p + 2)
+	return a.up(p+1) == "WITH" && nx > ci && a.chunkHasWord(nx, bombWords)
+}
 
 // bombLemmas are what bombs do.
 var bombLemmas = map[string]bool{"EXPLODE": true, "RIP": true, "TEAR": true, "HIT": true, "STRIKE": true,
