@@ -716,6 +716,16 @@ func (a *analysis) resolve(ci int) *chunk {
 		if h > ch.start && a.ment[h] < 0 && a.ment[h-1] >= 0 && (strings.HasSuffix(a.up(h), "ED") || strings.HasSuffix(a.up(h), "ING") && a.up(h+1) == "TO" && a.isVerbAt(h+2)) && !a.toks[h].cap {
 			h--
 		}
+		// "Rioters demanding faster democratic reform": a present
+		// participle after an agent starts its modifier
+		// (with words of its own after it: "[migrants heading]" stays
+		// no actor)
+		for k := ch.start; k+1 < h; k++ {
+			if a.ment[k] >= 0 && !a.mentions[a.ment[k]].actor && a.ment[k+1] < 0 && strings.HasSuffix(a.up(k+1), "ING") && !a.toks[k+1].cap {
+				h = k
+				break
+			}
+		}
 		if a.ment[h] < 0 && !agentHeads[a.up(h)] {
 			// "Sudanese Vice President Ali Osman Taha and southern rebel
 			// leader John Garang": a titled person of no known country,
@@ -795,6 +805,30 @@ func (a *analysis) titledConjunct(ci, h int) string {
 		return ""
 	}
 	return countryOf(r.actor.Code)
+}
+
+// soleCountry returns the one country the sentence's actor mentions name
+// (a country, its people, places or office holders), or "" when they name
+// none, several, or an international body.
+func (a *analysis) soleCountry() string {
+	c := ""
+	for _, m := range a.mentions {
+		if !m.actor || m.code == "" {
+			continue
+		}
+		mc := countryOf(m.code)
+		if mc == "" {
+			if !strings.HasPrefix(m.code, "---") {
+				return ""
+			}
+			continue
+		}
+		if c != "" && mc != c {
+			return ""
+		}
+		c = mc
+	}
+	return c
 }
 
 // agentHeads are head nouns that let an agent modifier stand for its group:

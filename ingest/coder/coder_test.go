@@ -501,6 +501,8 @@ func TestClauseRoles(t *testing.T) {
 		{"a car bomb is a bombing", "A car bomb destroyed the headquarters of Argentina's main Jewish community organisation in Buenos Aires on Monday.", "", "ARG", "183", "", ""},
 		{"a vehicle packed with explosives is a bomb", "A truck packed with explosives blew up at a busy junction in Mogadishu on Saturday.", "", "SOM", "183", "", ""},
 		{"a grenade is a bomb", "A grenade exploded at a rally in Addis Ababa on Saturday, killing one person.", "", "ETH", "18", "", ""},
+		{"a participle phrase after the subject is a reduced relative", "Hundreds of thousands of Hong Kong residents dressed in black marched through the city on Tuesday to protest against a proposed law.", "HKG", "HKG", "14", "", ""},
+		{"a present participle after an agent modifies it", "Rioters demanding faster democratic reform torched government offices in the Tongan capital on Thursday.", "TON", "TON", "145", "", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
 		{"suspending a judge", "Pakistani President Pervez Musharraf suspended the chief justice on Friday.", "PAK", "PAK", "172", "", ""},
@@ -630,6 +632,13 @@ func TestElectionResults(t *testing.T) {
 	wantNoEvents(t, pub,
 		"Liberia's electoral commission declared Ellen Johnson Sirleaf the winner of the presidential run-off on Wednesday.",
 		"Japan's parliament elected Yoshihide Suga as prime minister on Wednesday.")
+}
+
+// TestClauseAfterAs: "as" before a noun phrase and a verb opens a clause
+// whose subject is that noun phrase, not an earlier one.
+func TestClauseAfterAs(t *testing.T) {
+	wantNoEvents(t, pub,
+		"A meteor exploded over Russia's Ural mountains on Friday, injuring about 1,000 people as the shock wave blew out windows in the city of Chelyabinsk.")
 }
 
 // TestDismissedAllegation: what a sentence calls a lie is not asserted.

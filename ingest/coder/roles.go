@@ -108,7 +108,9 @@ done:
 	if be && kind == 'd' {
 		g.passive = true
 	}
-	g.bare = g.first == g.head && kind == 'd'
+	// (a simple past that is no participle, "blew", "took", "drove",
+	// is finite: "A truck packed with explosives blew up")
+	g.bare = g.first == g.head && kind == 'd' && !pastOnlyForms[a.up(g.head)]
 	if g.bare && a.up(g.last+1) == "BY" && !meansNouns[a.up(g.last+2)] {
 		g.passive = true // reduced relative: "victims killed by the crash"
 	}
@@ -350,7 +352,7 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 		case a.isVerb[j]:
 			// a reduced relative ("the civilians imprisoned for ... were released"):
 			// the subject is the chunk before the participle
-			if j > 0 && a.up(g.first-1) != "TO" && a.formKindAt(j) == 'd' && a.cls[j-1]&(wAux|wNeg) == 0 && a.chunkOf[j-1] >= 0 && a.chunks[a.chunkOf[j-1]].prep == "" && !a.chunks[a.chunkOf[j-1]].time && g.first-j < 12 {
+			if j > 0 && a.up(g.first-1) != "TO" && a.formKindAt(j) == 'd' && !pastOnlyForms[a.up(j)] && a.cls[j-1]&(wAux|wNeg) == 0 && a.chunkOf[j-1] >= 0 && a.chunks[a.chunkOf[j-1]].prep == "" && !a.chunks[a.chunkOf[j-1]].time && g.first-j < 12 {
 				return a.chunkOf[j-1]
 			}
 			return -1
@@ -367,7 +369,12 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 			// "... for the first time since Turkey shot down a jet": the verb's
 			// subject is the chunk after the subordinator, and the clause is
 			// background, not the main clause's event
-			if subordinators[ch.prep] && ch.end == g.first && !skipped && a.resolve(ci).hasActor {
+			// ("as the shock wave blew out windows": the subject is the
+			// shock wave even though it is no actor)
+			if (subordinators[ch.prep] || clauseConjunctions[ch.prep]) && ch.end == g.first && !skipped {
+				if !a.resolve(ci).hasActor {
+					return ci
+				}
 				if strings.HasPrefix(a.resolve(ci).actor.Code, "---") {
 					return -1
 				}
@@ -377,7 +384,7 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 				// "rejected an agreement forced on ...": a participle, not a
 				// clause ("Gunmen in combat fatigues opened fire": the
 				// sentence's first verb is finite)
-				if g.bare && !skipped && j == g.first-1 && !a.resolve(ci).hasActor && a.verbBefore(ch.start) {
+				if g.bare && !skipped && j == g.first-1 && !a.resolve(ci).hasActor && a.verbBefore(ch.start) && !a.reducedRelativeBefore(ci) {
 					return -1
 				}
 				skipped = true
@@ -415,6 +422,41 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 		j--
 	}
 	return -1
+}
+
+// reducedRelativeBefore reports that the prepositional phrases ending
+// with chunk ci follow a past participle that follows a plain noun phrase
+// ("Hong Kong residents dressed in black", "coal miners brought to
+// Bucharest on special trains"): the participle modifies that noun phrase,
+// so the verb after the phrases is finite.
+func (a *analysis) reducedRelativeBefore(ci int) bool {
+	for ci >= 0 && a.chunks[ci].prep != "" && a.chunks[ci].prep != "OF" && !a.chunks[ci].time {
+		p := a.chunks[ci].start - 2 // the token before the preposition
+		if p < 1 {
+			return false
+		}
+		if a.isVerb[p] && a.chunkOf[p] < 0 {
+			if a.formKindAt(p) != 'd' || pastOnlyForms[a.up(p)] {
+				return false
+			}
+			np := a.chunkOf[p-1]
+			return np >= 0 && a.chunks[np].prep == "" && !a.chunks[np].time
+		}
+		ci = a.chunkOf[p]
+	}
+	return false
+}
+
+// pastOnlyForms are simple pasts of irregular verbs that differ from the
+// participle, so they never head a reduced relative or a passive.
+var pastOnlyForms = map[string]bool{
+	"AROSE": true, "ATE": true, "BECAME": true, "BEGAN": true, "BIT": true, "BLEW": true, "BROKE": true,
+	"CAME": true, "CHOSE": true, "DID": true, "DREW": true, "DROVE": true, "FELL": true,
+	"FLEW": true, "FORBADE": true, "FORGAVE": true, "FROZE": true, "GAVE": true, "GREW": true,
+	"KNEW": true, "MISTOOK": true, "OVERTHREW": true, "OVERTOOK": true, "RAN": true, "RANG": true, "RODE": true,
+	"ROSE": true, "SANG": true, "SANK": true, "SAW": true, "SHOOK": true, "SPOKE": true, "SPRANG": true,
+	"STOLE": true, "STROVE": true, "SWAM": true, "SWORE": true, "TOOK": true, "TORE": true, "THREW": true,
+	"UNDERTOOK": true, "WENT": true, "WITHDREW": true, "WOKE": true, "WORE": true, "WROTE": true,
 }
 
 // verbBefore reports a verb before position p.
@@ -1092,6 +1134,10 @@ func (a *analysis) clauseAhead(j int) bool {
 
 // subordinators are prepositions that also introduce a clause.
 var subordinators = map[string]bool{"SINCE": true, "AFTER": true, "BEFORE": true, "UNTIL": true}
+
+// clauseConjunctions read as prepositions open a clause when a verb
+// follows their noun phrase: "as the shock wave blew out windows".
+var clauseConjunctions = map[string]bool{"AS": true, "WHILE": true, "WHEN": true, "BECAUSE": true, "THOUGH": true, "ALTHOUGH": true}
 
 // venueHeads are nouns whose following location PP is where they happen.
 var venueHeads = map[string]bool{"MEETING": true, "MEETINGS": true, "TALKS": true, "SUMMIT": true,

@@ -500,6 +500,15 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			if place != nil && len(place.Country) == 3 && !ev.unknown && strings.HasPrefix(p[0].Code, "---") && (place.Country != p[1].Country() || domesticAgent(p[0].Code)) && !strings.HasPrefix(p[0].Code, "---GOV") {
 				p[0].Code = place.Country + p[0].Code[3:]
 			}
+			// "Rioters torched government offices in the Tongan capital": two
+			// agents of no country in a sentence that names one country alone
+			// are that country's (else the event says nothing of any)
+			// (conflict only: a navy evacuating people is no event)
+			if root(ev.code) >= "14" && strings.HasPrefix(p[0].Code, "---") && len(p[0].Code) > 3 && strings.HasPrefix(p[1].Code, "---") && len(p[1].Code) > 3 {
+				if c := a.soleCountry(); c != "" {
+					p[0].Code, p[1].Code = c+p[0].Code[3:], c+p[1].Code[3:]
+				}
+			}
 			// "killed about 80 Yazidi men in northern Iraq and abducted women
 			// and children": victims of no country in a coordinated
 			// predicate are those of the violence before
@@ -1625,7 +1634,10 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	switch {
 	case len(ta) > 0:
 		rawTa := ta
-		ta = a.domesticTargets(sa, ta, srcs, hi)
+		// (migrants and refugees are no people of the country they are in)
+		if !a.anyChunkHasWord(tgts, foreignerWords) {
+			ta = a.domesticTargets(sa, ta, srcs, hi)
+		}
 		lo := g.first
 		if len(srcs) > 0 && a.chunks[srcs[0]].start < lo {
 			lo = a.chunks[srcs[0]].start
@@ -1944,6 +1956,19 @@ func (a *analysis) callNames(g *group) bool {
 	}
 	nx := a.chunkAt(e)
 	return nx >= 0 && nx != ci && a.chunks[nx].prep == "" && !a.chunks[nx].time
+}
+
+// foreignerWords name people who are, by definition, of another country.
+var foreignerWords = map[string]bool{"MIGRANTS": true, "MIGRANT": true, "REFUGEES": true, "REFUGEE": true,
+	"ASYLUM-SEEKERS": true, "FOREIGNERS": true, "EXPATRIATES": true, "IMMIGRANTS": true}
+
+func (a *analysis) anyChunkHasWord(cis []int, words map[string]bool) bool {
+	for _, ci := range cis {
+		if a.chunkHasWord(ci, words) {
+			return true
+		}
+	}
+	return false
 }
 
 // domesticTargets gives targets of unknown country ("soldiers", "a rebel
