@@ -505,6 +505,8 @@ func TestClauseRoles(t *testing.T) {
 		{"a present participle after an agent modifies it", "Rioters demanding faster democratic reform torched government offices in the Tongan capital on Thursday.", "TON", "TON", "145", "", ""},
 		{"rescue teams flown in are humanitarian aid", "France flew rescue teams and medical supplies into Beirut on Wednesday.", "FRA", "LBN", "073", "", ""},
 		{"a loan approved is economic aid", "The International Monetary Fund approved an $11.2 billion loan to Russia on Monday.", "IGO", "RUS", "071", "", ""},
+		{"forces firing on demonstrators repress them", "Thai soldiers fired automatic rifles into crowds of pro-democracy demonstrators in central Bangkok on Sunday.", "THA", "THA", "175", "", ""},
+		{"seizing a capital occupies it", "Syrian rebels seized Damascus on Sunday.", "SYR", "SYR", "192", "", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
 		{"suspending a judge", "Pakistani President Pervez Musharraf suspended the chief justice on Friday.", "PAK", "PAK", "172", "", ""},

@@ -1629,6 +1629,12 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if len(tgts) > 0 {
 		victims = a.headCount(tgts[0])
 	}
+	// "Ethiopian rebel forces captured Addis Ababa", "rebels seized
+	// Damascus": seizing a city or a country's territory occupies it
+	// (192); seizing property is 171
+	if strings.HasPrefix(code, "171") && len(tgts) == 1 && a.cityChunk(tgts[0]) {
+		code = "192"
+	}
 	ge := &groupEvent{code: code, hi: hi, tgts: tgts, victims: victims, killing: killLemmas[g.verb.lemma] && !byAttack, unknown: unknownSource, clash: g.verb.block == "PHYSICAL_CONFLICT", place: a.locTarget}
 	ge.evidence = append(append(a.evidenceOf(srcs), a.evidenceOf(tgts)...), evidence...)
 	switch {
@@ -1958,6 +1964,28 @@ func (a *analysis) callNames(g *group) bool {
 	return nx >= 0 && nx != ci && a.chunks[nx].prep == "" && !a.chunks[nx].time
 }
 
+// cityChunk reports a chunk that is a city of the gazetteer, or a
+// capital, city, town or territory of some actor ("the Zairean capital").
+func (a *analysis) cityChunk(ci int) bool {
+	ch := &a.chunks[ci]
+	if ch.end-ch.start > 6 {
+		return false
+	}
+	for k := ch.start; k < ch.end; k++ {
+		switch a.up(k) {
+		case "CAPITAL", "CITY", "TOWN", "VILLAGE", "PROVINCE", "REGION", "TERRITORY":
+			return true
+		}
+		if !a.toks[k].cap {
+			continue
+		}
+		if id, n := a.c.lx.places.match(a.toks, k); id >= 0 && (k+n == ch.end || k == ch.start) {
+			return true
+		}
+	}
+	return false
+}
+
 // foreignerWords name people who are, by definition, of another country.
 var foreignerWords = map[string]bool{"MIGRANTS": true, "MIGRANT": true, "REFUGEES": true, "REFUGEE": true,
 	"ASYLUM-SEEKERS": true, "FOREIGNERS": true, "EXPATRIATES": true, "IMMIGRANTS": true}
@@ -2120,6 +2148,12 @@ func forceCode(code string, src, tgt schema.Actor, clash bool) string {
 	// police arrested former Prime Minister Najib") arrest, not abduct
 	if strings.HasPrefix(code, "181") && hasSeg(src, "COP", "JUD") && !hasSeg(src, "REB", "UAF", "INS") && src.Country() == tgt.Country() {
 		return "173"
+	}
+	// "Thai soldiers fired into crowds of pro-democracy demonstrators",
+	// "police opened fire on stone-throwers": a state's forces using
+	// violence on protesters repress them (CAMEO 175)
+	if (root(code) == "18" || root(code) == "19") && hasSeg(src, "MIL", "COP") && !hasSeg(src, "REB", "UAF", "INS") && hasSeg(tgt, "OPP") && !hasSeg(tgt, "MIL", "COP", "REB", "UAF", "INS", "SPY", "GOV") {
+		return "175"
 	}
 	if code != "190" {
 		return code
