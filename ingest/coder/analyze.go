@@ -662,6 +662,11 @@ func (a *analysis) resolve(ci int) *chunk {
 			break // "the Japanese embassy in Beijing": the place after IN is not the owner
 		}
 	}
+	// "a French-drafted Security Council resolution": a document's
+	// drafter is its actor, not the body it is put to
+	if au := a.draftAuthor(ch); au != "" {
+		actor, name = au, ""
+	}
 	// ("the embassy in Beijing" is Chinese; "a civilian nuclear
 	// cooperation agreement in Washington" is no actor at all)
 	if actor == "" && len(agents) > 0 && ci+1 < len(a.chunks) && !thingHeads[a.up(ch.end-1)] && !reciprocalNouns[a.up(ch.end-1)] {
@@ -805,6 +810,27 @@ func (a *analysis) titledConjunct(ci, h int) string {
 		return ""
 	}
 	return countryOf(r.actor.Code)
+}
+
+// draftAuthor returns the code of the actor named in an authoring
+// compound ("French-drafted", "U.S.-sponsored") of a chunk whose head is a
+// document (a resolution, draft, text, plan or proposal), or "".
+func (a *analysis) draftAuthor(ch *chunk) string {
+	switch a.up(ch.end - 1) {
+	case "RESOLUTION", "DRAFT", "TEXT", "PLAN", "PROPOSAL", "MOTION", "BILL":
+	default:
+		return ""
+	}
+	for k := ch.start; k < ch.end-1; k++ {
+		u := a.up(k)
+		if !(strings.HasSuffix(u, "-DRAFTED") || strings.HasSuffix(u, "-SPONSORED") || strings.HasSuffix(u, "-PROPOSED") || strings.HasSuffix(u, "-AUTHORED")) {
+			continue
+		}
+		if mi := a.ment[k]; mi >= 0 && a.mentions[mi].actor && countryOf(a.mentions[mi].code) != "" {
+			return a.mentions[mi].code
+		}
+	}
+	return ""
 }
 
 // soleCountry returns the one country the sentence's actor mentions name

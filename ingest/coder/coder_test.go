@@ -507,6 +507,7 @@ func TestClauseRoles(t *testing.T) {
 		{"a loan approved is economic aid", "The International Monetary Fund approved an $11.2 billion loan to Russia on Monday.", "IGO", "RUS", "071", "", ""},
 		{"forces firing on demonstrators repress them", "Thai soldiers fired automatic rifles into crowds of pro-democracy demonstrators in central Bangkok on Sunday.", "THA", "THA", "175", "", ""},
 		{"seizing a capital occupies it", "Syrian rebels seized Damascus on Sunday.", "SYR", "SYR", "192", "", ""},
+		{"a drafted resolution is its drafter's", "Russia vetoed a Malaysian-drafted Security Council resolution on Wednesday.", "RUS", "MYS", "12", "RUS", "IGO"},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
 		{"suspending a judge", "Pakistani President Pervez Musharraf suspended the chief justice on Friday.", "PAK", "PAK", "172", "", ""},
