@@ -626,6 +626,12 @@ func (a *analysis) resolve(ci int) *chunk {
 	for k := ch.start; k < ch.end; {
 		mi := a.ment[k]
 		if mi < 0 {
+			// "protesters demanding the resignation of Prime Minister
+			// Gyurcsany": a present participle after an agent starts a
+			// modifier, whose actors are not the agent's
+			if len(agents) > 0 && k > ch.start && a.ment[k-1] >= 0 && !a.mentions[a.ment[k-1]].actor && strings.HasSuffix(a.up(k), "ING") && !a.toks[k].cap && k+1 < ch.end {
+				break
+			}
 			if a.up(k) == "OF" && actor != "" {
 				break // "an Islamic State target southwest of Baghdad": the head is before "of"
 			}

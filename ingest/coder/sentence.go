@@ -2141,7 +2141,9 @@ func (a *analysis) verdictAfter(from, to int) string {
 func forceCode(code string, src, tgt schema.Actor, clash bool) string {
 	hasSeg := func(a schema.Actor, segs ...string) bool { return hasSegment(a.Code, segs...) }
 	// protesters burning, storming or attacking riot (CAMEO 145)
-	if hasSeg(src, "OPP") && !hasSeg(src, "REB", "MIL", "UAF", "INS", "GOV", "COP") && (code == "180" || code == "190" || strings.HasPrefix(code, "1712") || code == "171") {
+	// (and so is protesters storming a building: "stormed the state
+	// television headquarters")
+	if hasSeg(src, "OPP") && !hasSeg(src, "REB", "MIL", "UAF", "INS", "GOV", "COP") && (code == "180" || code == "190" || strings.HasPrefix(code, "1712") || code == "171" || code == "192") {
 		return "145"
 	}
 	// police or courts taking someone of their own country ("Malaysian
