@@ -509,6 +509,8 @@ func TestClauseRoles(t *testing.T) {
 		{"seizing a capital occupies it", "Syrian rebels seized Damascus on Sunday.", "SYR", "SYR", "192", "", ""},
 		{"a drafted resolution is its drafter's", "Russia vetoed a Malaysian-drafted Security Council resolution on Wednesday.", "RUS", "MYS", "12", "RUS", "IGO"},
 		{"protesters storming a building protest violently, and whom they demand of is no part of them", "Several thousand protesters demanding the resignation of Prime Minister Ferenc Gyurcsany stormed the state television headquarters in Budapest late on Monday.", "HUNOPP", "HUN", "145", "HUNGOV", ""},
+		{"police arrest at home", "Bolivian police arrested General Juan Jose Zuniga on Wednesday evening.", "BOL", "BOL", "173", "", ""},
+		{"an arrest by no one named is the person's country's", "Kremlin critic Alexei Navalny was detained at a Moscow airport on Sunday.", "RUS", "RUS", "173", "", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
 		{"suspending a judge", "Pakistani President Pervez Musharraf suspended the chief justice on Friday.", "PAK", "PAK", "172", "", ""},

@@ -1399,6 +1399,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 			}
 		}
 	}
+	// "Kremlin critic Alexei Navalny was detained at a Moscow airport": an
+	// arrest by no one named is by the authorities of the person's country
+	if len(sa) == 0 && len(srcs) == 0 && g.passive && g.comp == nil && !swap && strings.HasPrefix(code, "173") && (arrestLemmas[g.verb.lemma] || g.verb.lemma == "CAPTURE") && len(ta) > 0 && countryOf(ta[0].Code) != "" && !strings.HasPrefix(ta[0].Code, "---") {
+		sa = []schema.Actor{{Code: ta[0].Country(), Name: ta[0].Name}}
+	}
 	if victimPlace != "" {
 		for i, t := range ta {
 			if strings.HasPrefix(t.Code, "---") {
@@ -1576,7 +1581,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "police detained him": a state body coercing political people or
 	// parties the dictionaries do not name coerces its own country's
 	if len(ta) == 0 && root(code) == "17" && !g.passive && countryOf(sa[0].Code) != "" && (stateAgent(sa[0].Code) || hasSegment(sa[0].Code, "GOV", "LEG")) {
-		if ci := a.chunkAt(g.last + 1); ci >= 0 && a.chunks[ci].prep == "" && !a.chunks[ci].time && (a.chunkHasWord(ci, politicalPeopleWords) || a.chunks[ci].pron != "" && personPronouns[a.up(a.chunks[ci].start)]) {
+		// ("British police arrested 24 people", "Bolivian police arrested
+		// General Juan Jose Zuniga": whoever police or courts arrest at
+		// home is of their country unless the sentence says otherwise)
+		arrest := strings.HasPrefix(code, "173") && hasSegment(sa[0].Code, "COP", "SPY", "JUD")
+		if ci := a.chunkAt(g.last + 1); ci >= 0 && a.chunks[ci].prep == "" && !a.chunks[ci].time && (a.chunkHasWord(ci, politicalPeopleWords) || arrest || a.chunks[ci].pron != "" && personPronouns[a.up(a.chunks[ci].start)]) {
 			ta = []schema.Actor{{Code: sa[0].Country(), Name: sa[0].Name}}
 			tgts = []int{ci}
 		}
