@@ -511,6 +511,8 @@ func TestClauseRoles(t *testing.T) {
 		{"protesters storming a building protest violently, and whom they demand of is no part of them", "Several thousand protesters demanding the resignation of Prime Minister Ferenc Gyurcsany stormed the state television headquarters in Budapest late on Monday.", "HUNOPP", "HUN", "145", "HUNGOV", ""},
 		{"police arrest at home", "Bolivian police arrested General Juan Jose Zuniga on Wednesday evening.", "BOL", "BOL", "173", "", ""},
 		{"an arrest by no one named is the person's country's", "Kremlin critic Alexei Navalny was detained at a Moscow airport on Sunday.", "RUS", "RUS", "173", "", ""},
+		{"a brokered agreement's broker mediates", "Serbia and Croatia signed a U.S.-brokered ceasefire on Thursday.", "USA", "HRV", "045", "", ""},
+		{"an agreement mediated by someone", "The foreign ministers of Congo and Rwanda signed a peace agreement mediated by the Trump administration in Washington on Friday.", "USA", "RWA", "045", "", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
 		{"suspending a judge", "Pakistani President Pervez Musharraf suspended the chief justice on Friday.", "PAK", "PAK", "172", "", ""},

@@ -564,6 +564,7 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	}
 	evs = append(evs, a.warnings(idx, groups, evs, dates, defDay)...)
 	evs = append(evs, a.talksHeld(evs)...)
+	evs = append(evs, a.mediations(evs)...)
 	return c.pairStage(a, idx, groups, dedupe(localize(evs)), dates, st), "", ""
 }
 
@@ -736,6 +737,71 @@ func (a *analysis) talksHeld(evs []CodedEvent) []CodedEvent {
 			out = append(out, m)
 		}
 		break
+	}
+	return out
+}
+
+// mediations adds the mediator of an agreement the sentence codes: "signed
+// a Qatari-brokered deal", "a U.S.-brokered ceasefire", "a peace
+// agreement mediated by the Trump administration" is the mediator
+// mediating (045) for each party.
+func (a *analysis) mediations(evs []CodedEvent) []CodedEvent {
+	var med []schema.Actor
+	lx := a.c.lx
+	for j, t := range a.toks {
+		u := t.up
+		switch {
+		case strings.HasSuffix(u, "-BROKERED") || strings.HasSuffix(u, "-MEDIATED"):
+			// one token: "QATARI-BROKERED"
+			pre := u[:strings.LastIndexByte(u, '-')]
+			for _, id := range lx.actors.first[pre] {
+				if len(lx.actors.words[id]) == 1 {
+					if c := selectCode(lx.actorInfo[id].codes, a.day, a.hasDay); c != "---" && (countryOf(c) != "" || strings.HasPrefix(c, "IGO")) {
+						med = append(med, schema.Actor{Code: c, Name: lx.actorInfo[id].name})
+					}
+					break
+				}
+			}
+		case (u == "BROKERED" || u == "MEDIATED") && j > 1 && a.up(j-1) == "-":
+			// split: "U.S. - brokered" (the backer mention was cleared)
+			for _, id := range lx.actors.first[a.up(j-2)] {
+				if len(lx.actors.words[id]) == 1 {
+					if c := selectCode(lx.actorInfo[id].codes, a.day, a.hasDay); c != "---" && (countryOf(c) != "" || strings.HasPrefix(c, "IGO")) {
+						med = append(med, schema.Actor{Code: c, Name: lx.actorInfo[id].name})
+					}
+					break
+				}
+			}
+		case (u == "BROKERED" || u == "MEDIATED") && a.up(j+1) == "BY":
+			if ci := a.chunkAt(j + 2); ci >= 0 {
+				if r := a.resolve(ci); r.hasActor && (countryOf(r.actor.Code) != "" || strings.HasPrefix(r.actor.Code, "IGO")) {
+					med = append(med, r.actor)
+				}
+			}
+		}
+	}
+	if len(med) == 0 {
+		return nil
+	}
+	var out []CodedEvent
+	seen := map[string]bool{}
+	for _, e := range evs {
+		if !(strings.HasPrefix(e.Code, "057") || strings.HasPrefix(e.Code, "0871") || root(e.Code) == "03") {
+			continue
+		}
+		for _, m := range med {
+			for _, party := range []schema.Actor{e.Source, e.Target} {
+				c := countryOf(party.Code)
+				if c == "" || c == countryOf(m.Code) || seen[m.Code+c] {
+					continue
+				}
+				seen[m.Code+c] = true
+				v := e
+				v.Source, v.Target, v.Code, v.ReportedBy = m, schema.Actor{Code: c, Name: party.Name}, "045", nil
+				v.Evidence = append(append([]string{}, e.Evidence...), "mediator:"+m.Code)
+				out = append(out, v)
+			}
+		}
 	}
 	return out
 }
