@@ -513,6 +513,7 @@ func TestClauseRoles(t *testing.T) {
 		{"an arrest by no one named is the person's country's", "Kremlin critic Alexei Navalny was detained at a Moscow airport on Sunday.", "RUS", "RUS", "173", "", ""},
 		{"a brokered agreement's broker mediates", "Serbia and Croatia signed a U.S.-brokered ceasefire on Thursday.", "USA", "HRV", "045", "", ""},
 		{"an agreement mediated by someone", "The foreign ministers of Congo and Rwanda signed a peace agreement mediated by the Trump administration in Washington on Friday.", "USA", "RWA", "045", "", ""},
+		{"UNITA is Angolan", "UNITA rebels attacked government troops in Huambo on Monday.", "AGO", "AGO", "", "ANG", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
 		{"suspending a judge", "Pakistani President Pervez Musharraf suspended the chief justice on Friday.", "PAK", "PAK", "172", "", ""},
@@ -642,6 +643,17 @@ func TestElectionResults(t *testing.T) {
 	wantNoEvents(t, pub,
 		"Liberia's electoral commission declared Ellen Johnson Sirleaf the winner of the presidential run-off on Wednesday.",
 		"Japan's parliament elected Yoshihide Suga as prime minister on Wednesday.")
+}
+
+// TestFlyingSomeoneIsNoVisit: "flew him to" moves someone else.
+func TestFlyingSomeoneIsNoVisit(t *testing.T) {
+	r := code(t, "France flew dozens of Roma back to Romania on Thursday.", pub)
+	if e := hasEvent(r, "FRA", "ROU", "042"); e != nil {
+		t.Errorf("%v: flying people home is no visit", triples(r))
+	}
+	if r := code(t, "Putin flew to Cairo on Monday for talks with Sisi.", pub); hasEvent(r, "RUS", "EGY", "042") == nil {
+		t.Errorf("%v: want the visit", triples(r))
+	}
 }
 
 // TestClauseAfterAs: "as" before a noun phrase and a verb opens a clause

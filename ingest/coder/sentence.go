@@ -1305,6 +1305,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if code == "" && g.passive && g.comp == nil && !g.neg && killLemmas[g.verb.lemma] {
 		code = "180"
 	}
+	// "flew him to Costa Rica", "flew dozens of Roma back to Romania":
+	// flying someone somewhere is no visit of the subject's
+	if strings.HasPrefix(code, "042") && g.verb.lemma == "FLY" {
+		if ci := a.chunkAt(g.last + 1); ci >= 0 && a.chunks[ci].prep == "" && !a.chunks[ci].time {
+			return nil
+		}
+	}
 	code = a.c.validCode(code)
 	if code == "" {
 		return nil
