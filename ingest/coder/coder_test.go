@@ -513,6 +513,7 @@ func TestClauseRoles(t *testing.T) {
 		{"an arrest by no one named is the person's country's", "Kremlin critic Alexei Navalny was detained at a Moscow airport on Sunday.", "RUS", "RUS", "173", "", ""},
 		{"a brokered agreement's broker mediates", "Serbia and Croatia signed a U.S.-brokered ceasefire on Thursday.", "USA", "HRV", "045", "", ""},
 		{"an agreement mediated by someone", "The foreign ministers of Congo and Rwanda signed a peace agreement mediated by the Trump administration in Washington on Friday.", "USA", "RWA", "045", "", ""},
+		{"seizing a company's assets confiscates property", "Venezuela took control of four oil projects run by Exxon Mobil on Tuesday.", "VEN", "", "17", "", ""},
 		{"UNITA is Angolan", "UNITA rebels attacked government troops in Huambo on Monday.", "AGO", "AGO", "", "ANG", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},

@@ -2239,6 +2239,12 @@ func forceCode(code string, src, tgt schema.Actor, clash bool) string {
 	if (root(code) == "18" || root(code) == "19") && hasSeg(src, "MIL", "COP") && !hasSeg(src, "REB", "UAF", "INS") && hasSeg(tgt, "OPP") && !hasSeg(tgt, "MIL", "COP", "REB", "UAF", "INS", "SPY", "GOV") {
 		return "175"
 	}
+	// "Venezuela took control of four oil projects run by Exxon Mobil,
+	// Chevron and BP": seizing a company's assets confiscates property
+	// (1711), it occupies no territory
+	if code == "192" && (hasSeg(tgt, "BUS") || strings.HasPrefix(tgt.Code, "MNC")) {
+		return "1711"
+	}
 	if code != "190" {
 		return code
 	}
