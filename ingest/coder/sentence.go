@@ -1836,7 +1836,17 @@ func localize(evs []CodedEvent) []CodedEvent {
 		a.Code = country + a.Code[3:]
 		e.Evidence = append(e.Evidence, "country from "+why)
 	}
-	return evs
+	// "Ethiopian tanks and infantry backed by warplanes": forces that take
+	// the other side's country and then equal it act on themselves; no
+	// event
+	out := evs[:0]
+	for _, e := range evs {
+		if e.Source.Code == e.Target.Code && len(e.Evidence) > 0 && strings.HasPrefix(e.Evidence[len(e.Evidence)-1], "country from ") {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func dedupe(evs []CodedEvent) []CodedEvent {

@@ -103,7 +103,7 @@ var controlLemmas = map[string]int{
 	"ENCOURAGE": ctlAppeal, "PERSUADE": ctlAppeal, "REQUEST": ctlAppeal, "INVITE": ctlAppeal, "IMPLORE": ctlAppeal,
 	"DEMAND": ctlDemand, "INSIST": ctlDemand,
 	"DENY":  ctlDeny,
-	"ORDER": ctlCause, "COMPEL": ctlCause,
+	"ORDER": ctlCause, "COMPEL": ctlCause, "SEND": ctlCause, "DISPATCH": ctlCause, "DEPLOY": ctlCause,
 	"TRY": ctlPass, "ATTEMPT": ctlPass, "CONTINUE": ctlPass, "BEGIN": ctlPass, "START": ctlPass, "RESUME": ctlPass,
 	"SCHEDULE": ctlPass, "MOVE": ctlPass, "HELP": ctlPass, "USE": ctlPass, "NEED": ctlPass, "STEP": ctlPass,
 	"HAVE": ctlPass, "GO": ctlPass, "SEEM": ctlPass, "APPEAR": ctlPass, "VOTE": ctlPass,
