@@ -1717,6 +1717,12 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if strings.HasPrefix(code, "171") && len(tgts) == 1 && a.cityChunk(tgts[0]) {
 		code = "192"
 	}
+	// "ordered the expulsion of 60 Russian diplomats": expelling
+	// diplomats reduces relations (161, as the CAMEO manual says), 174 is
+	// for other people
+	if strings.HasPrefix(code, "174") && a.anyChunkHasWord(tgts, diplomatHeads) {
+		code = "161"
+	}
 	ge := &groupEvent{code: code, hi: hi, tgts: tgts, victims: victims, killing: killLemmas[g.verb.lemma] && !byAttack, unknown: unknownSource, clash: g.verb.block == "PHYSICAL_CONFLICT", place: a.locTarget}
 	ge.evidence = append(append(a.evidenceOf(srcs), a.evidenceOf(tgts)...), evidence...)
 	switch {
