@@ -518,6 +518,7 @@ func TestClauseRoles(t *testing.T) {
 		{"forces backed by others do not attack them", "Ethiopian tanks and infantry backed by warplanes launched a massive offensive against Eritrean positions on Friday.", "ETH", "ERI", "19", "ETH", "ETH"},
 		{"expelling diplomats reduces relations", "Washington ordered the expulsion of 60 Russian diplomats on Monday.", "USA", "RUS", "161", "", ""},
 		{"a hijacking", "Somali pirates hijacked a Saudi-owned supertanker off the coast of Kenya on Saturday.", "SOM", "SAU", "181", "", ""},
+		{"rebels seizing people abduct them", "Abu Sayyaf rebels seized 21 tourists on the Malaysian island of Sipadan on Sunday.", "", "", "181", "", ""},
 		{"UNITA is Angolan", "UNITA rebels attacked government troops in Huambo on Monday.", "AGO", "AGO", "", "ANG", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},

@@ -2249,6 +2249,11 @@ func forceCode(code string, src, tgt schema.Actor, clash bool) string {
 	if strings.HasPrefix(code, "181") && hasSeg(src, "COP", "JUD") && !hasSeg(src, "REB", "UAF", "INS") && src.Country() == tgt.Country() {
 		return "173"
 	}
+	// and rebels, gunmen and criminals seizing people abduct them: no one
+	// arrests without a state's authority
+	if strings.HasPrefix(code, "173") && hasSeg(src, "REB", "UAF", "INS", "CRM") && !hasSeg(src, "COP", "JUD", "GOV", "MIL", "SPY") {
+		return "181"
+	}
 	// "Thai soldiers fired into crowds of pro-democracy demonstrators",
 	// "police opened fire on stone-throwers": a state's forces using
 	// violence on protesters repress them (CAMEO 175)
