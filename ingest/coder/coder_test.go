@@ -519,6 +519,7 @@ func TestClauseRoles(t *testing.T) {
 		{"expelling diplomats reduces relations", "Washington ordered the expulsion of 60 Russian diplomats on Monday.", "USA", "RUS", "161", "", ""},
 		{"a hijacking", "Somali pirates hijacked a Saudi-owned supertanker off the coast of Kenya on Saturday.", "SOM", "SAU", "181", "", ""},
 		{"rebels seizing people abduct them", "Abu Sayyaf rebels seized 21 tourists on the Malaysian island of Sipadan on Sunday.", "", "", "181", "", ""},
+		{"ordering tariffs imposes them", "U.S. President Donald Trump on Saturday ordered tariffs of 25 percent on imports from Mexico.", "USA", "MEX", "163", "", ""},
 		{"UNITA is Angolan", "UNITA rebels attacked government troops in Huambo on Monday.", "AGO", "AGO", "", "ANG", ""},
 		{"a truce declared with no one named is one at home", "Colombia's FARC rebels announced a unilateral ceasefire on Wednesday.", "COL", "COL", "0871", "", ""},
 		{"dissolving the legislature", "Guatemalan President Jorge Serrano dissolved Congress on Tuesday.", "GTM", "GTM", "172", "", ""},
@@ -648,7 +649,9 @@ func TestCommonPhraseIsNoActor(t *testing.T) {
 func TestElectionResults(t *testing.T) {
 	wantNoEvents(t, pub,
 		"Liberia's electoral commission declared Ellen Johnson Sirleaf the winner of the presidential run-off on Wednesday.",
-		"Japan's parliament elected Yoshihide Suga as prime minister on Wednesday.")
+		"Japan's parliament elected Yoshihide Suga as prime minister on Wednesday.",
+		"Irish voters rejected the European Union's Lisbon Treaty by 53.4 percent to 46.6 percent in a referendum.",
+		"Swiss voters narrowly approved a proposal to reintroduce quotas on immigration from the European Union on Sunday.")
 }
 
 // TestFlyingSomeoneIsNoVisit: "flew him to" moves someone else.

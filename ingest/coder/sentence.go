@@ -1413,6 +1413,11 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		}
 	}
 	sa, ta := a.actorsOf(srcs), a.actorsOf(tgts)
+	// "Irish voters rejected the Lisbon Treaty in a referendum", "Swiss
+	// voters approved a ban": a vote's result is no actor's act
+	if len(srcs) == 1 && !g.passive && a.chunkHasWord(srcs[0], voterWords) {
+		return nil
+	}
 	// "A truck bomb tore through the United Nations headquarters in
 	// Baghdad", "Ten bombs exploded on commuter trains in Madrid": a bomb
 	// as subject is a bombing by someone unnamed
@@ -2083,6 +2088,9 @@ func (a *analysis) cityChunk(ci int) bool {
 	}
 	return false
 }
+
+// voterWords name an electorate.
+var voterWords = map[string]bool{"VOTERS": true, "ELECTORATE": true, "ELECTORS": true}
 
 // foreignerWords name people who are, by definition, of another country.
 var foreignerWords = map[string]bool{"MIGRANTS": true, "MIGRANT": true, "REFUGEES": true, "REFUGEE": true,
