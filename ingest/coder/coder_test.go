@@ -651,7 +651,10 @@ func TestElectionResults(t *testing.T) {
 		"Liberia's electoral commission declared Ellen Johnson Sirleaf the winner of the presidential run-off on Wednesday.",
 		"Japan's parliament elected Yoshihide Suga as prime minister on Wednesday.",
 		"Irish voters rejected the European Union's Lisbon Treaty by 53.4 percent to 46.6 percent in a referendum.",
-		"Swiss voters narrowly approved a proposal to reintroduce quotas on immigration from the European Union on Sunday.")
+		"Swiss voters narrowly approved a proposal to reintroduce quotas on immigration from the European Union on Sunday.",
+		"Tony Blair's Labour Party swept to power in Britain's general election with a landslide majority, results showed.",
+		"More than 642 million people cast ballots in India's general election, Chief Election Commissioner Rajiv Kumar said on Monday.",
+		"Pakistan crushed arch-rivals India by 180 runs in the Champions Trophy final at The Oval on Sunday, with a ruthless pace attack.")
 }
 
 // TestFlyingSomeoneIsNoVisit: "flew him to" moves someone else.

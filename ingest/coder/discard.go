@@ -58,13 +58,20 @@ var hardPoliticalCues = map[string]bool{"KILLED": true, "KILLING": true, "BOMBS"
 
 // hardPolitical reports a hard political cue among the tokens.
 func hardPolitical(toks []token) bool {
-	for _, t := range toks {
+	for i, t := range toks {
 		if hardPoliticalCues[t.up] {
+			// "a ruthless pace attack": a team's bowlers or forwards
+			if t.up == "ATTACK" && i > 0 && sportsAttack[toks[i-1].up] {
+				continue
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// sportsAttack words before ATTACK make it a team's, not a violent act.
+var sportsAttack = map[string]bool{"PACE": true, "SPIN": true, "SEAM": true, "BOWLING": true, "COUNTER": true}
 
 // offTopic reports whether a tokenized sentence is about sports, markets,
 // weather, business or culture rather than political interaction.
