@@ -747,30 +747,18 @@ func (a *analysis) talksHeld(evs []CodedEvent) []CodedEvent {
 // mediating (045) for each party.
 func (a *analysis) mediations(evs []CodedEvent) []CodedEvent {
 	var med []schema.Actor
-	lx := a.c.lx
 	for j, t := range a.toks {
 		u := t.up
 		switch {
 		case strings.HasSuffix(u, "-BROKERED") || strings.HasSuffix(u, "-MEDIATED"):
 			// one token: "QATARI-BROKERED"
-			pre := u[:strings.LastIndexByte(u, '-')]
-			for _, id := range lx.actors.first[pre] {
-				if len(lx.actors.words[id]) == 1 {
-					if c := selectCode(lx.actorInfo[id].codes, a.day, a.hasDay); c != "---" && (countryOf(c) != "" || strings.HasPrefix(c, "IGO")) {
-						med = append(med, schema.Actor{Code: c, Name: lx.actorInfo[id].name})
-					}
-					break
-				}
+			if m, ok := a.wordActor(u[:strings.LastIndexByte(u, '-')]); ok {
+				med = append(med, m)
 			}
 		case (u == "BROKERED" || u == "MEDIATED") && j > 1 && a.up(j-1) == "-":
 			// split: "U.S. - brokered" (the backer mention was cleared)
-			for _, id := range lx.actors.first[a.up(j-2)] {
-				if len(lx.actors.words[id]) == 1 {
-					if c := selectCode(lx.actorInfo[id].codes, a.day, a.hasDay); c != "---" && (countryOf(c) != "" || strings.HasPrefix(c, "IGO")) {
-						med = append(med, schema.Actor{Code: c, Name: lx.actorInfo[id].name})
-					}
-					break
-				}
+			if m, ok := a.wordActor(a.up(j - 2)); ok {
+				med = append(med, m)
 			}
 		case (u == "BROKERED" || u == "MEDIATED") && a.up(j+1) == "BY":
 			if ci := a.chunkAt(j + 2); ci >= 0 {
@@ -804,6 +792,23 @@ func (a *analysis) mediations(evs []CodedEvent) []CodedEvent {
 		}
 	}
 	return out
+}
+
+// wordActor returns the country or international body a one-word actor
+// phrase names at the sentence's date ("QATARI", "U.S.").
+func (a *analysis) wordActor(w string) (schema.Actor, bool) {
+	lx := a.c.lx
+	for _, id := range lx.actors.first[w] {
+		if len(lx.actors.words[id]) != 1 {
+			continue
+		}
+		c := selectCode(lx.actorInfo[id].codes, a.day, a.hasDay)
+		if c != "---" && (countryOf(c) != "" || strings.HasPrefix(c, "IGO")) {
+			return schema.Actor{Code: c, Name: lx.actorInfo[id].name}, true
+		}
+		break
+	}
+	return schema.Actor{}, false
 }
 
 // subjAt is the subject of the clause whose verb group starts at tok.
