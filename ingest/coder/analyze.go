@@ -629,7 +629,7 @@ func (a *analysis) resolve(ci int) *chunk {
 			// "protesters demanding the resignation of Prime Minister
 			// Gyurcsany": a present participle after an agent starts a
 			// modifier, whose actors are not the agent's
-			if len(agents) > 0 && k > ch.start && a.ment[k-1] >= 0 && !a.mentions[a.ment[k-1]].actor && strings.HasSuffix(a.up(k), "ING") && !a.toks[k].cap && k+1 < ch.end {
+			if len(agents) > 0 && k > ch.start && a.agentParticiple(k, ch.end) {
 				break
 			}
 			if a.up(k) == "OF" && actor != "" {
@@ -732,7 +732,7 @@ func (a *analysis) resolve(ci int) *chunk {
 		// (with words of its own after it: "[migrants heading]" stays
 		// no actor)
 		for k := ch.start; k+1 < h; k++ {
-			if a.ment[k] >= 0 && !a.mentions[a.ment[k]].actor && a.ment[k+1] < 0 && strings.HasSuffix(a.up(k+1), "ING") && !a.toks[k+1].cap {
+			if a.agentParticiple(k+1, h+1) {
 				h = k
 				break
 			}
@@ -789,6 +789,14 @@ func (a *analysis) resolve(ci int) *chunk {
 	ch.actor = schema.Actor{Code: code, Name: actorName(name, code)}
 	ch.evidence = ev
 	return ch
+}
+
+// agentParticiple reports a present participle at k, right after an
+// agent word and with words of its own before end: "rioters demanding
+// reform" ("[migrants heading]" has none).
+func (a *analysis) agentParticiple(k, end int) bool {
+	return k > 0 && k+1 < end && a.ment[k] < 0 && a.ment[k-1] >= 0 && !a.mentions[a.ment[k-1]].actor &&
+		strings.HasSuffix(a.up(k), "ING") && !a.toks[k].cap
 }
 
 // titledConjunct returns the country of the national actor coordinated

@@ -115,12 +115,7 @@ func TrainPairModel(exs []TrainingExample, cfg TrainConfig) *PairModel {
 		}
 	}
 	m := &PairModel{w: map[string]*[NumRoots]float32{}, AddAt: cfg.AddAt, KeepAt: cfg.KeepAt}
-	w64 := map[string]*[NumRoots]float64{}
-	for f, n := range count {
-		if n >= cfg.MinCount {
-			w64[f] = new([NumRoots]float64)
-		}
-	}
+	w64 := map[string]*[NumRoots]float64{} // the orders' averaged weights
 	// each pass order gives a different final iterate; averaging the
 	// weights of several orders smooths out where the last steps happened
 	// to land
@@ -140,6 +135,10 @@ func TrainPairModel(exs []TrainingExample, cfg TrainConfig) *PairModel {
 		}
 		for f, w := range ws {
 			acc := w64[f]
+			if acc == nil {
+				acc = new([NumRoots]float64)
+				w64[f] = acc
+			}
 			for r := range acc {
 				acc[r] += w[r] / float64(orders)
 			}

@@ -1429,8 +1429,8 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// ("A truck packed with explosives blew up": the participle hides
 	// the subject)
 	if len(srcs) == 0 && !g.passive {
-		if ci := a.chunkAt(g.first - 1); ci > 0 && a.chunks[ci].prep == "WITH" && a.chunkHasWord(ci, bombWords) && ladenWords[a.up(a.chunks[ci].start-2)] {
-			if c0 := a.chunkAt(a.chunks[ci].start - 3); c0 >= 0 && !a.resolve(c0).hasActor {
+		if ci := a.chunkAt(g.first - 1); ci > 0 {
+			if c0 := a.chunkAt(a.chunks[ci].start - 3); c0 >= 0 && a.ladenWithBombs(c0) && !a.resolve(c0).hasActor {
 				srcs = []int{c0}
 			}
 		}
@@ -1459,19 +1459,20 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// down", "Bishop Juan Gerardi was beaten to death")
 	// (a victim of no named country is of the place's: "Bishop Juan
 	// Gerardi was beaten to death in his parish house in Guatemala City")
-	if len(sa) == 0 && len(srcs) == 0 && g.passive && g.comp == nil && !swap && (root(code) == "18" || root(code) == "19" || root(code) == "20") && len(ta) > 0 && (killLemmas[g.verb.lemma] || g.verb.lemma == "GUN" || g.verb.lemma == "BEAT" && a.up(g.last+1) == "TO" && a.up(g.last+2) == "DEATH") && (officialCode(ta[0].Code) || !stateAgent(ta[0].Code) && !armedGroup(ta[0].Code)) && !a.accidentIn(g.last+1) {
-		if countryOf(ta[0].Code) == "" && strings.HasPrefix(ta[0].Code, "---") {
-			for ci := range a.chunks {
-				if a.chunks[ci].start > g.last {
-					if c := a.placeCountry(ci, hi); c != "" {
-						ta[0].Code = c + ta[0].Code[3:]
-					}
-					break
+	passiveKilling := len(sa) == 0 && len(srcs) == 0 && g.passive && g.comp == nil && !swap && (root(code) == "18" || root(code) == "19" || root(code) == "20") && len(ta) > 0 &&
+		(killLemmas[g.verb.lemma] || g.verb.lemma == "GUN" || g.verb.lemma == "BEAT" && a.up(g.last+1) == "TO" && a.up(g.last+2) == "DEATH") &&
+		(officialCode(ta[0].Code) || !stateAgent(ta[0].Code) && !armedGroup(ta[0].Code)) && !a.accidentIn(g.last+1)
+	if passiveKilling && countryOf(ta[0].Code) == "" && strings.HasPrefix(ta[0].Code, "---") {
+		for ci := range a.chunks {
+			if a.chunks[ci].start > g.last {
+				if c := a.placeCountry(ci, hi); c != "" {
+					ta[0].Code = c + ta[0].Code[3:]
 				}
+				break
 			}
 		}
 	}
-	if len(sa) == 0 && len(srcs) == 0 && g.passive && g.comp == nil && !swap && (root(code) == "18" || root(code) == "19" || root(code) == "20") && len(ta) > 0 && countryOf(ta[0].Code) != "" && (killLemmas[g.verb.lemma] || g.verb.lemma == "GUN" || g.verb.lemma == "BEAT" && a.up(g.last+1) == "TO" && a.up(g.last+2) == "DEATH") && (officialCode(ta[0].Code) || !stateAgent(ta[0].Code) && !armedGroup(ta[0].Code)) && !a.accidentIn(g.last+1) {
+	if passiveKilling && countryOf(ta[0].Code) != "" {
 		sa = []schema.Actor{{Code: "---", Name: "unknown attacker"}}
 		unknownSource = true
 		// an armed attack on someone who is no fighter is an assault
@@ -1822,47 +1823,50 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 // code it. A source without a place takes the country of a national
 // target ("Mutinous soldiers detained President Kabore").
 func localize(evs []CodedEvent) []CodedEvent {
-	for i := range evs {
-		e := &evs[i]
-		// a bare "---" (a bomb) stays unknown: only agents are placed
-		src := strings.HasPrefix(e.Source.Code, "---") && len(e.Source.Code) > 3
-		tgt := strings.HasPrefix(e.Target.Code, "---") && len(e.Target.Code) > 3
-		if src == tgt {
-			continue
-		}
-		country, why := "", ""
-		if e.Place != nil && len(e.Place.Country) == 3 {
-			country, why = e.Place.Country, "place"
-		} else if other := e.Target.Country(); src && root(e.Code) >= "14" && len(other) == 3 && other != "IGO" && other != "NGO" && other != "MNC" {
-			country, why = other, "target"
-		}
-		// "Serrano dissolved Congress", "suspended the chief justice": a
-		// state's sanctions on a legislature or court of no named country
-		// fall on its own
-		if other := e.Source.Country(); country == "" && tgt && root(e.Code) == "17" && len(other) == 3 && hasSegment(e.Source.Code, "GOV", "LEG", "JUD") && hasSegment(e.Target.Code, "LEG", "JUD", "GOV") {
-			country, why = other, "source"
-		}
-		if country == "" {
-			continue
-		}
-		a := &e.Source
-		if tgt {
-			a = &e.Target
-		}
-		a.Code = country + a.Code[3:]
-		e.Evidence = append(e.Evidence, "country from "+why)
-	}
-	// "Ethiopian tanks and infantry backed by warplanes": forces that take
-	// the other side's country and then equal it act on themselves; no
-	// event
 	out := evs[:0]
 	for _, e := range evs {
-		if e.Source.Code == e.Target.Code && len(e.Evidence) > 0 && strings.HasPrefix(e.Evidence[len(e.Evidence)-1], "country from ") {
+		// "Ethiopian tanks and infantry backed by warplanes": forces that
+		// take the other side's country and then equal it act on
+		// themselves; no event
+		if localizeOne(&e) && e.Source.Code == e.Target.Code {
 			continue
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// localizeOne gives e's one agent of no known country a country (see
+// localize) and reports whether it did.
+func localizeOne(e *CodedEvent) bool {
+	// a bare "---" (a bomb) stays unknown: only agents are placed
+	src := strings.HasPrefix(e.Source.Code, "---") && len(e.Source.Code) > 3
+	tgt := strings.HasPrefix(e.Target.Code, "---") && len(e.Target.Code) > 3
+	if src == tgt {
+		return false
+	}
+	country, why := "", ""
+	if e.Place != nil && len(e.Place.Country) == 3 {
+		country, why = e.Place.Country, "place"
+	} else if other := e.Target.Country(); src && root(e.Code) >= "14" && len(other) == 3 && other != "IGO" && other != "NGO" && other != "MNC" {
+		country, why = other, "target"
+	}
+	// "Serrano dissolved Congress", "suspended the chief justice": a
+	// state's sanctions on a legislature or court of no named country
+	// fall on its own
+	if other := e.Source.Country(); country == "" && tgt && root(e.Code) == "17" && len(other) == 3 && hasSegment(e.Source.Code, "GOV", "LEG", "JUD") && hasSegment(e.Target.Code, "LEG", "JUD", "GOV") {
+		country, why = other, "source"
+	}
+	if country == "" {
+		return false
+	}
+	a := &e.Source
+	if tgt {
+		a = &e.Target
+	}
+	a.Code = country + a.Code[3:]
+	e.Evidence = append(e.Evidence, "country from "+why)
+	return true
 }
 
 func dedupe(evs []CodedEvent) []CodedEvent {
