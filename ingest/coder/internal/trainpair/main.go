@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -67,13 +68,15 @@ func main() {
 	epochs := flag.Int("epochs", defaultEpochs, "training passes")
 	l2 := flag.Float64("l2", defaultL2, "L2 penalty")
 	orders := flag.Int("orders", defaultOrders, "pass orders trained and averaged")
+	misses := flag.String("misses", "", "file to write the cross-validated misses to, as JSON lines (for error analysis)")
 	flag.Parse()
-	if err := run(os.Stdout, *dir, *sets, *cv, *out, float32(*add), float32(*keep), coder.TrainConfig{Epochs: *epochs, L2: *l2, Orders: *orders}); err != nil {
+	cfg := coder.TrainConfig{Epochs: *epochs, L2: *l2, Orders: *orders}
+	if err := run(os.Stdout, *dir, *sets, *cv, *out, *misses, float32(*add), float32(*keep), cfg); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(w io.Writer, dir, sets, cv, out string, add, keep float32, cfg coder.TrainConfig) error {
+func run(w io.Writer, dir, sets, cv, out, misses string, add, keep float32, cfg coder.TrainConfig) error {
 	ctx := context.Background()
 	rules, err := coder.New(coder.Options{RulesOnly: true})
 	if err != nil {
@@ -115,6 +118,15 @@ func run(w io.Writer, dir, sets, cv, out string, add, keep float32, cfg coder.Tr
 		for _, k := range []float32{0, 0.05, 0.1, 0.2} {
 			grid = append(grid, cell{a, k})
 		}
+	}
+	var missLog *json.Encoder
+	if misses != "" {
+		f, err := os.Create(misses)
+		if err != nil {
+			return fmt.Errorf("trainpair: %w", err)
+		}
+		defer f.Close()
+		missLog = json.NewEncoder(f)
 	}
 	type tally struct{ hit, gold, phit, pred, fe, ne int }
 	sum := map[cell]*tally{}
@@ -160,6 +172,16 @@ func run(w io.Writer, dir, sets, cv, out string, add, keep float32, cfg coder.Tr
 			}
 			acc(t, r)
 			if g.add == add && g.keep == keep {
+				if missLog != nil {
+					for _, ms := range r.Misses {
+						if err := missLog.Encode(struct {
+							Set string `json:"set"`
+							eval.Miss
+						}{name, ms}); err != nil {
+							return fmt.Errorf("trainpair: %w", err)
+						}
+					}
+				}
 				fmt.Fprintf(w, "%-22s +model    %.3f / %.3f  fe %d/%d\n", name, r.Main.Recall, r.Main.Precision, r.NoEventFalse, r.NoEventRecords)
 			}
 		}
