@@ -203,15 +203,20 @@ var plainWordSynonyms = map[string]bool{"ORGANIZATION": true, "YOUTH": true, "ZE
 	"RED LINE": true}
 
 // timeReference reports the Phoenix discards that are only a time: a year
-// from 1914 to 2013 or "years ago", "weeks later". PETRARCH drops every
+// from 1914 to 2013, "years ago", "weeks later", or a past war named as a
+// period ("World War Two", "the Napoleonic Wars"). PETRARCH drops every
 // sentence that holds one, as a guard against history stories; Dyad dates
-// the event instead ("in 2011", "two years ago"), so they are left out.
+// the event instead ("in 2011", "two years ago"), and news names the world
+// wars as yardsticks of today's events ("asked Poland for forgiveness ...
+// at a town German bombers struck in the first hours of World War Two",
+// "on the anniversary of the end of World War Two"), so they are left out.
 func timeReference(d dict.Discard) bool {
 	p := d.Phrase
 	if len(p) == 4 && strings.Trim(p, "0123456789") == "" {
 		return true
 	}
-	return strings.HasSuffix(p, " AGO") || strings.HasSuffix(p, " LATER")
+	return strings.HasSuffix(p, " AGO") || strings.HasSuffix(p, " LATER") ||
+		strings.Contains(p, "WORLD WAR") || p == "NAPOLEONIC WARS"
 }
 
 // disasterWords are Phoenix discards that name a disaster or an epidemic.
