@@ -165,7 +165,9 @@ func (a *analysis) tag() {
 		if (t.up == "AT" && i+1 < len(a.toks) && (a.toks[i+1].up == "LEAST" || a.toks[i+1].up == "MOST")) || (t.up == "LEAST" || t.up == "MOST") && i > 0 && a.toks[i-1].up == "AT" {
 			a.cls[i] = wNum
 		}
-		if strings.HasSuffix(t.up, "LY") && len(t.up) > 4 && a.cls[i] == 0 && lx.verbs[t.up] == nil {
+		// (not a capitalised name inside the sentence: "John Kelly",
+		// "James Cleverly")
+		if strings.HasSuffix(t.up, "LY") && len(t.up) > 4 && a.cls[i] == 0 && lx.verbs[t.up] == nil && (!t.cap || i == 0) {
 			a.cls[i] |= wAdv
 		}
 	}
@@ -530,6 +532,11 @@ func (a *analysis) chunkTokens() {
 			return false
 		}
 		if c&wPron != 0 {
+			return false
+		}
+		// "adviser Tom Bossert publicly blamed Pyongyang": an adverb before
+		// a verb belongs to the verb
+		if c&wAdv != 0 && c&wTime == 0 && i+1 < n && a.isVerb[i+1] {
 			return false
 		}
 		return true

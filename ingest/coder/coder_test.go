@@ -711,3 +711,19 @@ func TestDyadBlockHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestBackgroundClauseAfterDenial: a denial covers its own complement, not
+// a background clause set off after it, which is dated from the denial.
+func TestBackgroundClauseAfterDenial(t *testing.T) {
+	r := code(t, "Iran on Monday denied that it had sold drones to Russia, two days after British Foreign Secretary James Cleverly publicly accused Tehran of arming Moscow.", pub)
+	e := hasEvent(r, "GBR", "IRN", "11")
+	if e == nil {
+		t.Fatalf("no GBR→IRN accusation: %v", triples(r))
+	}
+	if want := time.Date(2015, 6, 6, 0, 0, 0, 0, time.UTC); !e.Date.Equal(want) {
+		t.Errorf("accusation dated %s, want %s", e.Date.Format("2006-01-02"), want.Format("2006-01-02"))
+	}
+	if hasEvent(r, "IRN", "RUS", "") != nil {
+		t.Errorf("the denied sale is coded: %v", triples(r))
+	}
+}

@@ -187,9 +187,6 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 			continue
 		}
 		at, leading := reporter(g)
-		if at != nil && leading && at.kind == ctlDeny {
-			continue
-		}
 		var say []int
 		if at != nil {
 			say = at.sayer
@@ -210,8 +207,13 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		}
 		// ", a day after Indian warplanes struck ...": a background clause
 		// set off by a comma is the writer's, not the reporting verb's
+		// (also after a denial: "North Korea denied it was behind the
+		// attack, two days after Washington blamed Pyongyang")
 		if subj >= 0 && subordinators[a.chunks[subj].prep] && leading && a.setOff(a.chunks[subj].start-1) {
 			at, leading, say = nil, false, nil
+		}
+		if at != nil && leading && at.kind == ctlDeny {
+			continue
 		}
 		participle := a.formKindAt(g.head) == 'g' && g.first == g.head && (a.is(g.first-1, wComma) || a.up(g.first-1) == "BY" && g.first > 1 && a.isVerb[g.first-2])
 		// "Trump told reporters after meeting Putin": the gerund's subject
@@ -428,9 +430,18 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		day := eventDate(dates, g.head, lo, hi, defDay)
 		// ", a day after London imposed sanctions": the background event is
 		// dated from the main clause's event
-		if subj >= 0 && len(evs) > 0 && !evs[len(evs)-1].Date.IsZero() {
-			if n, ok := a.clauseShift(a.chunks[subj]); ok {
-				day = evs[len(evs)-1].Date.AddDate(0, 0, n)
+		// (or from the main clause's own date when it coded nothing: "North
+		// Korea on Thursday denied ..., two days after Washington blamed")
+		if n, ok := 0, false; subj >= 0 {
+			if n, ok = a.clauseShift(a.chunks[subj]); ok {
+				switch {
+				case len(evs) > 0 && !evs[len(evs)-1].Date.IsZero():
+					day = evs[len(evs)-1].Date.AddDate(0, 0, n)
+				case len(evs) == 0 && gi > 0:
+					if main := eventDate(dates, groups[0].head, 0, a.chunks[subj].start, defDay); !main.IsZero() {
+						day = main.AddDate(0, 0, n)
+					}
+				}
 			}
 		}
 		place := eventPlace(places, g.head, lo, hi)
