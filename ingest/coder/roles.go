@@ -371,7 +371,7 @@ func (a *analysis) subjectOf(g *group, floor int) int {
 			// background, not the main clause's event
 			// ("as the shock wave blew out windows": the subject is the
 			// shock wave even though it is no actor)
-			if (subordinators[ch.prep] || clauseConjunctions[ch.prep]) && ch.end == g.first && !skipped {
+			if (subordinators[ch.prep] || clauseConjunctions[ch.prep]) && ch.end == g.first && !skipped && !a.roleAs(ci) {
 				if !a.resolve(ci).hasActor {
 					return ci
 				}
@@ -1138,6 +1138,29 @@ var subordinators = map[string]bool{"SINCE": true, "AFTER": true, "BEFORE": true
 // clauseConjunctions read as prepositions open a clause when a verb
 // follows their noun phrase: "as the shock wave blew out windows".
 var clauseConjunctions = map[string]bool{"AS": true, "WHILE": true, "WHEN": true, "BECAUSE": true, "THOUGH": true, "ALTHOUGH": true}
+
+// roleAsLemmas take AS for a role, not a clause: "militiamen dressed as
+// hunters", "a man posing as a journalist", "a group designated as
+// terrorist".
+var roleAsLemmas = map[string]bool{"DRESS": true, "DISGUISE": true, "POSE": true, "MASQUERADE": true, "DESCRIBE": true,
+	"KNOW": true, "IDENTIFY": true, "DESIGNATE": true, "BRAND": true, "LABEL": true, "SERVE": true, "ACT": true,
+	"REGARD": true, "SEE": true, "VIEW": true, "HAIL": true, "LIST": true, "CLASSIFY": true, "INSTALL": true}
+
+// roleAs reports an AS chunk right after a verb that takes AS for a role
+// ("dressed as traditional hunters"): a prepositional phrase, whose noun
+// is no subject of the verb after it.
+func (a *analysis) roleAs(ci int) bool {
+	p := a.chunks[ci].start - 2
+	if a.chunks[ci].prep != "AS" || p < 0 || !a.isVerb[p] {
+		return false
+	}
+	for _, v := range a.verbs[p] {
+		if roleAsLemmas[v.lemma] {
+			return true
+		}
+	}
+	return false
+}
 
 // venueHeads are nouns whose following location PP is where they happen.
 var venueHeads = map[string]bool{"MEETING": true, "MEETINGS": true, "TALKS": true, "SUMMIT": true,
