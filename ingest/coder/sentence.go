@@ -1680,7 +1680,10 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 		// General Juan Jose Zuniga": whoever police or courts arrest at
 		// home is of their country unless the sentence says otherwise)
 		arrest := strings.HasPrefix(code, "173") && hasSegment(sa[0].Code, "COP", "SPY", "JUD")
-		if ci := a.chunkAt(g.last + 1); ci >= 0 && a.chunks[ci].prep == "" && !a.chunks[ci].time && (a.chunkHasWord(ci, politicalPeopleWords) || arrest || a.chunks[ci].pron != "" && personPronouns[a.up(a.chunks[ci].start)]) {
+		// ("Thai army commanders seized power": a coup is against the
+		// country's own government)
+		coup := a.up(g.last+1) == "POWER" && stateAgent(sa[0].Code)
+		if ci := a.chunkAt(g.last + 1); ci >= 0 && a.chunks[ci].prep == "" && !a.chunks[ci].time && (a.chunkHasWord(ci, politicalPeopleWords) || arrest || coup || a.chunks[ci].pron != "" && personPronouns[a.up(a.chunks[ci].start)]) {
 			ta = []schema.Actor{{Code: sa[0].Country(), Name: sa[0].Name}}
 			tgts = []int{ci}
 		}
