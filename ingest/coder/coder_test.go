@@ -729,3 +729,20 @@ func TestBackgroundClauseAfterDenial(t *testing.T) {
 		t.Errorf("the denied sale is coded: %v", triples(r))
 	}
 }
+
+// TestSignedLawIsNoAgreement: signing a law or decree agrees nothing with
+// anyone.
+func TestSignedLawIsNoAgreement(t *testing.T) {
+	for _, s := range []string{
+		"Putin signed a law on Friday banning the adoption of Russian children by Americans.",
+		"President Bill Clinton signed into law on Tuesday a bill tightening the U.S. embargo on Cuba.",
+		"President Erdogan signed a decree on Saturday withdrawing Turkey from the Istanbul Convention on violence against women, angering the European Union.",
+	} {
+		r := code(t, s, pub)
+		for _, e := range r.Events {
+			if root(e.Code) == "05" {
+				t.Errorf("%q: agreement %s→%s %s", s, e.Source.Code, e.Target.Code, e.Code)
+			}
+		}
+	}
+}
