@@ -75,6 +75,10 @@ func TestDates(t *testing.T) {
 		{"Russia attacked Ukraine a week ago.", day(2015, 6, 2)},
 		{"Russia attacked Ukraine.", day(2015, 6, 9)},
 		{"Russia attacked Ukraine on Monday night, officials said on Tuesday.", day(2015, 6, 8)},
+		{"Russian troops attacked Ukraine the previous day, Kiev said on Monday.", day(2015, 6, 7)},
+		{"Russia attacked Ukraine a day earlier, Kiev said on Monday.", day(2015, 6, 7)},
+		{"Russia attacked Ukraine early yesterday, months after last year's election.", day(2015, 6, 8)},
+		{"Kiev expelled Russian diplomats on Friday, a week after Russia attacked Ukraine.", day(2015, 5, 29)},
 	}
 	for _, tt := range tests {
 		r := code(t, tt.text, pub)

@@ -11,6 +11,7 @@ type dateExpr struct {
 	pos  int
 	day  time.Time
 	weak bool // after "since": not the event date
+	back int  // "a day earlier": days before the nearest other date (resolved last)
 }
 
 var weekdays = map[string]time.Weekday{
@@ -48,7 +49,16 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 	}
 	for i := range toks {
 		u := toks[i].up
-		weak := up(i-1) == "SINCE" || up(i-2) == "SINCE" || up(i-1) == "UNTIL" || up(i-1) == "BEFORE" || sinceClause(toks, i)
+		// ("last year's annulled election", "Sunday's attack": a date that
+		// modifies a noun dates that noun, not the clause's verb)
+		weak := up(i-1) == "SINCE" || up(i-2) == "SINCE" || up(i-1) == "UNTIL" || up(i-1) == "BEFORE" || sinceClause(toks, i) || up(i+1) == "'S"
+		// "a day earlier", "two days earlier", "the previous day": a day
+		// counted back from the date before it in the sentence (else the
+		// publication date)
+		if n, ok := daysBack(toks, i); ok {
+			out = append(out, dateExpr{pos: i, weak: weak, back: n})
+			continue
+		}
 		if wd, ok := weekdays[u]; ok {
 			d := pub
 			if up(i-1) == "NEXT" {
@@ -64,18 +74,18 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 					d = d.AddDate(0, 0, -7)
 				}
 			}
-			out = append(out, dateExpr{i, d, weak})
+			out = append(out, dateExpr{pos: i, day: d, weak: weak})
 			continue
 		}
 		switch u {
 		case "YESTERDAY":
-			out = append(out, dateExpr{i, pub.AddDate(0, 0, -1), weak})
+			out = append(out, dateExpr{pos: i, day: pub.AddDate(0, 0, -1), weak: weak})
 			continue
 		case "TODAY", "TONIGHT":
-			out = append(out, dateExpr{i, pub, weak})
+			out = append(out, dateExpr{pos: i, day: pub, weak: weak})
 			continue
 		case "TOMORROW":
-			out = append(out, dateExpr{i, pub.AddDate(0, 0, 1), weak})
+			out = append(out, dateExpr{pos: i, day: pub.AddDate(0, 0, 1), weak: weak})
 			continue
 		case "AGO":
 			// "two years ago", "three days ago", "a week ago"
@@ -90,13 +100,13 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 			}
 			switch strings.TrimSuffix(up(i-1), "S") {
 			case "DAY":
-				out = append(out, dateExpr{i, pub.AddDate(0, 0, -n), weak})
+				out = append(out, dateExpr{pos: i, day: pub.AddDate(0, 0, -n), weak: weak})
 			case "WEEK":
-				out = append(out, dateExpr{i, pub.AddDate(0, 0, -7*n), weak})
+				out = append(out, dateExpr{pos: i, day: pub.AddDate(0, 0, -7*n), weak: weak})
 			case "MONTH":
-				out = append(out, dateExpr{i, pub.AddDate(0, -n, 0), weak})
+				out = append(out, dateExpr{pos: i, day: pub.AddDate(0, -n, 0), weak: weak})
 			case "YEAR":
-				out = append(out, dateExpr{i, pub.AddDate(-n, 0, 0), weak})
+				out = append(out, dateExpr{pos: i, day: pub.AddDate(-n, 0, 0), weak: weak})
 			}
 			continue
 		case "WEEK", "MONTH", "YEAR", "WEEKEND":
@@ -107,28 +117,28 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 				}
 				switch u {
 				case "WEEK":
-					out = append(out, dateExpr{i, pub.AddDate(0, 0, -7), weak})
+					out = append(out, dateExpr{pos: i, day: pub.AddDate(0, 0, -7), weak: weak})
 				case "WEEKEND":
 					d := pub
 					for d.Weekday() != time.Saturday {
 						d = d.AddDate(0, 0, -1)
 					}
-					out = append(out, dateExpr{i, d, weak})
+					out = append(out, dateExpr{pos: i, day: d, weak: weak})
 				case "MONTH":
-					out = append(out, dateExpr{i, pub.AddDate(0, -1, 0), weak})
+					out = append(out, dateExpr{pos: i, day: pub.AddDate(0, -1, 0), weak: weak})
 				case "YEAR":
-					out = append(out, dateExpr{i, pub.AddDate(-1, 0, 0), weak})
+					out = append(out, dateExpr{pos: i, day: pub.AddDate(-1, 0, 0), weak: weak})
 				}
 			case "THIS", "EARLIER":
-				out = append(out, dateExpr{i, pub, weak})
+				out = append(out, dateExpr{pos: i, day: pub, weak: weak})
 			case "NEXT":
 				switch u {
 				case "WEEK":
-					out = append(out, dateExpr{i, pub.AddDate(0, 0, 7), weak})
+					out = append(out, dateExpr{pos: i, day: pub.AddDate(0, 0, 7), weak: weak})
 				case "MONTH":
-					out = append(out, dateExpr{i, pub.AddDate(0, 1, 0), weak})
+					out = append(out, dateExpr{pos: i, day: pub.AddDate(0, 1, 0), weak: weak})
 				case "YEAR":
-					out = append(out, dateExpr{i, pub.AddDate(1, 0, 0), weak})
+					out = append(out, dateExpr{pos: i, day: pub.AddDate(1, 0, 0), weak: weak})
 				}
 			}
 			continue
@@ -151,7 +161,7 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 					year = y
 				}
 			} else if y, err := strconv.Atoi(up(i + 1)); err == nil && y >= 1900 && y <= 2099 {
-				out = append(out, dateExpr{i, time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), weak})
+				out = append(out, dateExpr{pos: i, day: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), weak: weak})
 				continue
 			} else if up(i-1) == "IN" || up(i-1) == "LAST" || up(i-1) == "EARLY" || up(i-1) == "LATE" || up(i-1) == "MID" {
 				y := pub.Year()
@@ -159,14 +169,21 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 					y--
 				}
 				if m == pub.Month() && up(i-1) != "LAST" {
-					out = append(out, dateExpr{i, pub, weak})
+					out = append(out, dateExpr{pos: i, day: pub, weak: weak})
 				} else {
-					out = append(out, dateExpr{i, time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), weak})
+					out = append(out, dateExpr{pos: i, day: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), weak: weak})
 				}
 				continue
 			}
 			if day == 0 {
 				continue
+			}
+			// "the November 17 guerrilla group", "the Sept. 11 attacks": a
+			// date inside a name dates nothing
+			if up(i-1) == "THE" {
+				if k := i + 2; k < len(toks) && !toks[k].punct && !toks[k].cap && !closedDateFollowers[toks[k].up] {
+					weak = true
+				}
 			}
 			if year == 0 {
 				year = pub.Year()
@@ -174,7 +191,7 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 					year--
 				}
 			}
-			out = append(out, dateExpr{i, time.Date(year, m, day, 0, 0, 0, 0, time.UTC), weak})
+			out = append(out, dateExpr{pos: i, day: time.Date(year, m, day, 0, 0, 0, 0, time.UTC), weak: weak})
 			continue
 		}
 		if up(i-1) == "IN" && len(u) == 4 {
@@ -186,11 +203,63 @@ func resolveDates(toks []token, pub time.Time) []dateExpr {
 				if y == pub.Year() {
 					d = pub
 				}
-				out = append(out, dateExpr{i, d, weak})
+				out = append(out, dateExpr{pos: i, day: d, weak: weak})
 			}
 		}
 	}
+	// relative days count back from the nearest absolute date before them,
+	// else after them ("a day earlier, Kiev said on Monday"), else from pub
+	for k := range out {
+		if out[k].back == 0 {
+			continue
+		}
+		anchor := pub
+		found := false
+		for j := k - 1; j >= 0 && !found; j-- {
+			if !out[j].weak && out[j].back == 0 {
+				anchor, found = out[j].day, true
+			}
+		}
+		for j := k + 1; j < len(out) && !found; j++ {
+			if !out[j].weak && out[j].back == 0 {
+				anchor, found = out[j].day, true
+			}
+		}
+		out[k].day = anchor.AddDate(0, 0, -out[k].back)
+	}
 	return out
+}
+
+// closedDateFollowers may follow a date that dates a clause ("on the May 5
+// and", "the March 3 vote was": not a name).
+var closedDateFollowers = map[string]bool{"AND": true, "OR": true, "TO": true, "IN": true, "AT": true, "WHEN": true,
+	"WAS": true, "IS": true, "WERE": true, "BY": true, "OF": true, "FOR": true}
+
+// daysBack reads "a day earlier", "two days earlier", "the previous day"
+// and "the day before" (at the end of a clause) ending at token i: the
+// number of days back.
+func daysBack(toks []token, i int) (int, bool) {
+	up := func(k int) string {
+		if k < 0 || k >= len(toks) {
+			return ""
+		}
+		return toks[k].up
+	}
+	switch {
+	case up(i) == "EARLIER" && (up(i-1) == "DAY" || up(i-1) == "DAYS"):
+		n, ok := countWords[up(i-2)]
+		if !ok {
+			if v, err := strconv.Atoi(up(i - 2)); err == nil && v > 0 && v < 32 {
+				n, ok = v, true
+			}
+		}
+		return n, ok
+	case up(i) == "DAY" && up(i-1) == "PREVIOUS" && up(i-2) == "THE":
+		return 1, true
+	case up(i) == "BEFORE" && up(i-1) == "DAY" && up(i-2) == "THE" && (i+1 >= len(toks) || toks[i+1].punct):
+		return 1, true
+	}
+	return 0, false
 }
 
 // eventDate picks the date expression nearest to the verb within the

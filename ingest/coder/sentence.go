@@ -2696,6 +2696,12 @@ func (a *analysis) clauseShift(ch chunk) (int, bool) {
 		if n, ok := smallNumbers[a.up(p-1)]; ok {
 			return sign * n, true
 		}
+	case "WEEK":
+		return sign * 7, true
+	case "WEEKS":
+		if n, ok := smallNumbers[a.up(p-1)]; ok {
+			return sign * 7 * n, true
+		}
 	}
 	return 0, false
 }
