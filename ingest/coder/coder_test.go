@@ -552,6 +552,8 @@ func TestClauseRoles(t *testing.T) {
 		{"soldiers of no country detaining a president act at home", "Soldiers detained Bolivian President Evo Morales at the presidential palace on Sunday.", "BOL", "BOL", "17", "---", ""},
 		{"a reporter blaming someone for a killing", "British Prime Minister Theresa May said on Wednesday that Russia was almost certainly behind the poisoning of a former spy in Salisbury.", "GBR", "RUS", "112", "", ""},
 		{"an execution is an assault, a plan executed is nothing", "Singapore recalled its envoy from Jakarta after Indonesia executed three Singaporean drug traffickers.", "IDN", "SGP", "18", "", ""},
+		{"a court's conviction is a finding of guilt (116)", "A Bangkok court sentenced an opposition activist to four years in prison on Tuesday.", "THA", "THA", "116", "", ""},
+		{"a Phoenix synonym of a recoded group takes its country", "The International Criminal Court convicted Dominic Ongwen of war crimes on Thursday.", "IGO", "UGA", "116", "", ""},
 		{"a coup is against the country's own government", "Malian army officers seized power on Tuesday.", "MLI", "MLI", "173", "", ""},
 		{"AS after dressed is a role, not a clause", "Gunmen dressed as soldiers killed 30 villagers in northern Nigeria on Sunday.", "NGA", "NGA", "", "", ""},
 		{"a world war is a yardstick of time, not a history story", "Japan's prime minister apologised to South Korea on the anniversary of the end of World War Two.", "JPN", "KOR", "055", "", ""},

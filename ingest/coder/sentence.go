@@ -1675,11 +1675,13 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// Constitutional Court dissolved the opposition Move Forward Party",
 	// "police detained him": a state body coercing political people or
 	// parties the dictionaries do not name coerces its own country's
-	if len(ta) == 0 && root(code) == "17" && !g.passive && countryOf(sa[0].Code) != "" && (stateAgent(sa[0].Code) || hasSegment(sa[0].Code, "GOV", "LEG")) {
+	// ("a court sentenced property tycoon Truong My Lan to death": a
+	// conviction at home likewise)
+	if len(ta) == 0 && (root(code) == "17" || strings.HasPrefix(code, "116") && hasSegment(sa[0].Code, "JUD")) && !g.passive && countryOf(sa[0].Code) != "" && (stateAgent(sa[0].Code) || hasSegment(sa[0].Code, "GOV", "LEG")) {
 		// ("British police arrested 24 people", "Bolivian police arrested
 		// General Juan Jose Zuniga": whoever police or courts arrest at
 		// home is of their country unless the sentence says otherwise)
-		arrest := strings.HasPrefix(code, "173") && hasSegment(sa[0].Code, "COP", "SPY", "JUD")
+		arrest := (strings.HasPrefix(code, "173") || strings.HasPrefix(code, "116")) && hasSegment(sa[0].Code, "COP", "SPY", "JUD")
 		// ("Thai army commanders seized power": a coup is against the
 		// country's own government)
 		coup := a.up(g.last+1) == "POWER" && stateAgent(sa[0].Code)

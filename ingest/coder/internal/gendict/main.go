@@ -200,7 +200,10 @@ func discards(p2, dst string) error {
 // Organization" a Middle East rebel group and every "red line" a Greek one.
 var plainWordSynonyms = map[string]bool{"ORGANIZATION": true, "YOUTH": true, "ZERO": true,
 	// "calling the city's status a red line": a phrase, not the Greek group
-	"RED LINE": true}
+	"RED LINE": true,
+	// the acronym of Development Alternatives with Women for a New Era:
+	// "Golden Dawn", "at dawn"
+	"DAWN": true}
 
 // timeReference reports the Phoenix discards that are only a time: a year
 // from 1914 to 2013, "years ago", "weeks later", or a past war named as a
