@@ -241,8 +241,15 @@ func (a *analysis) tag() {
 		}
 		mm := a.mentions[m]
 		ethnic := i > 0 && a.toks[i-1].up == "ETHNIC" && len(mm.code) == 3
-		namesake := mm.end-mm.start == 1 && len(mm.code) > 3 && countryOf(mm.code) != "" && hasSegment(mm.code, "GOV", "ELI", "OPP", "LEG") && mm.end < n && a.toks[mm.end].cap && !a.toks[mm.end].punct &&
-			len(a.toks[mm.end].up) > 2 && a.ment[mm.end] < 0 && !a.titleCase() && !monthWord(a.toks[mm.end].up) && !isWeekday(a.toks[mm.end].up)
+		// ("Hassan al-Turabi" is not Jordan's Prince Hassan; "Defence
+		// Minister Vladimir Padrino" is no Russian region: a one-word place
+		// after a title and before a surname is a first name)
+		surname := mm.end < n && !a.toks[mm.end].punct && a.ment[mm.end] < 0 && !a.titleCase() &&
+			(a.toks[mm.end].cap && len(a.toks[mm.end].up) > 2 && !monthWord(a.toks[mm.end].up) && !isWeekday(a.toks[mm.end].up) ||
+				strings.HasPrefix(a.toks[mm.end].up, "AL-") || strings.HasPrefix(a.toks[mm.end].up, "EL-"))
+		titled := i > 0 && a.ment[i-1] >= 0 && !a.mentions[a.ment[i-1]].actor
+		namesake := mm.end-mm.start == 1 && countryOf(mm.code) != "" && surname &&
+			(len(mm.code) > 3 && hasSegment(mm.code, "GOV", "ELI", "OPP", "LEG") || len(mm.code) == 3 && titled)
 		if ethnic || namesake {
 			for k := mm.start; k < mm.end; k++ {
 				a.ment[k] = -1

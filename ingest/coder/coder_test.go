@@ -24,6 +24,23 @@ func mustCoder(t testing.TB) *Coder {
 	return c
 }
 
+var testRules = sync.OnceValues(func() (*Coder, error) { return New(Options{RulesOnly: true}) })
+
+// codeRules codes text with the rules alone, for tests of what the rules
+// must not do (the pair model's additions are judged by cross-validation).
+func codeRules(t *testing.T, text string, when time.Time) Result {
+	t.Helper()
+	c, err := testRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Code(context.Background(), Document{ID: "t", Text: text, Published: when})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 var pub = time.Date(2015, 6, 9, 15, 30, 0, 0, time.UTC) // a Tuesday
 
 func code(t *testing.T, text string, when time.Time) Result {
@@ -554,6 +571,7 @@ func TestClauseRoles(t *testing.T) {
 		{"an execution is an assault, a plan executed is nothing", "Singapore recalled its envoy from Jakarta after Indonesia executed three Singaporean drug traffickers.", "IDN", "SGP", "18", "", ""},
 		{"a court's conviction is a finding of guilt (116)", "A Bangkok court sentenced an opposition activist to four years in prison on Tuesday.", "THA", "THA", "116", "", ""},
 		{"a Phoenix synonym of a recoded group takes its country", "The International Criminal Court convicted Dominic Ongwen of war crimes on Thursday.", "IGO", "UGA", "116", "", ""},
+		{"a one-word office holder before al- is someone else", "Sudanese police arrested Islamist leader Hassan al-Turabi in Khartoum on Wednesday.", "SDN", "SDN", "173", "SDN", "JOR"},
 		{"a coup is against the country's own government", "Malian army officers seized power on Tuesday.", "MLI", "MLI", "173", "", ""},
 		{"AS after dressed is a role, not a clause", "Gunmen dressed as soldiers killed 30 villagers in northern Nigeria on Sunday.", "NGA", "NGA", "", "", ""},
 		{"a world war is a yardstick of time, not a history story", "Japan's prime minister apologised to South Korea on the anniversary of the end of World War Two.", "JPN", "KOR", "055", "", ""},
@@ -607,8 +625,8 @@ func TestClauseRoles(t *testing.T) {
 			if hasEvent(r, tt.src, tt.tgt, tt.code) == nil {
 				t.Errorf("%q: %v, want %s → %s %s", tt.text, triples(r), tt.src, tt.tgt, tt.code)
 			}
-			if tt.unwantedSrc != "" && hasEvent(r, tt.unwantedSrc, tt.unTgt, "") != nil {
-				t.Errorf("%q: %v, want no %s → %s event", tt.text, triples(r), tt.unwantedSrc, tt.unTgt)
+			if rr := codeRules(t, tt.text, pub); tt.unwantedSrc != "" && hasEvent(rr, tt.unwantedSrc, tt.unTgt, "") != nil {
+				t.Errorf("%q: rules code %v, want no %s → %s event", tt.text, triples(rr), tt.unwantedSrc, tt.unTgt)
 			}
 		})
 	}
