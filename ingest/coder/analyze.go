@@ -248,8 +248,20 @@ func (a *analysis) tag() {
 			(a.toks[mm.end].cap && len(a.toks[mm.end].up) > 2 && !monthWord(a.toks[mm.end].up) && !isWeekday(a.toks[mm.end].up) ||
 				strings.HasPrefix(a.toks[mm.end].up, "AL-") || strings.HasPrefix(a.toks[mm.end].up, "EL-"))
 		titled := i > 0 && a.ment[i-1] >= 0 && !a.mentions[a.ment[i-1]].actor
-		namesake := mm.end-mm.start == 1 && countryOf(mm.code) != "" && surname &&
-			(len(mm.code) > 3 && hasSegment(mm.code, "GOV", "ELI", "OPP", "LEG") || len(mm.code) == 3 && titled)
+		// ("President Samia Suluhu Hassan": a one-word office holder after
+		// a first name the dictionaries lack is that person's surname)
+		forename := i > 1 && a.toks[i-1].cap && !a.toks[i-1].punct && a.ment[i-1] < 0 && len(a.toks[i-1].up) > 2 && !a.titleCase() &&
+			a.cls[i-1] == 0 && !monthWord(a.toks[i-1].up) && !isWeekday(a.toks[i-1].up)
+		office := len(mm.code) > 3 && hasSegment(mm.code, "GOV", "ELI", "OPP", "LEG")
+		// (also after another country's named person: "Samia Suluhu" is
+		// Tanzania's, her "Hassan" no Jordanian prince)
+		if p := i - 1; p >= 0 && a.ment[p] >= 0 && a.ment[p] != m {
+			pm := a.mentions[a.ment[p]]
+			forename = forename || pm.actor && pm.end == i && pm.end-pm.start > 1 && len(pm.code) > 3 && countryOf(pm.code) != countryOf(mm.code) &&
+				hasSegment(pm.code, "GOV", "ELI", "OPP", "LEG")
+		}
+		namesake := mm.end-mm.start == 1 && countryOf(mm.code) != "" &&
+			(surname && (office || len(mm.code) == 3 && titled) || forename && office)
 		if ethnic || namesake {
 			for k := mm.start; k < mm.end; k++ {
 				a.ment[k] = -1
