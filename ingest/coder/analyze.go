@@ -676,7 +676,10 @@ func (a *analysis) resolve(ci int) *chunk {
 			ev = append(ev, "actor:"+m.phrase+"="+m.code)
 			// "Saudi Arabia's King Abdullah": the possessor country names
 			// which holder of an ambiguous name the text means
-			if len(actor) == 3 && len(m.code) > 3 && m.code[:3] != actor && countryOf(actor) != "" && countryOf(m.code) != "" && m.start >= 1 && a.up(m.start-1) == "'S" {
+			// ("the Philippine Senate": a one-word institution after another
+			// country's adjective is that country's, not the U.S. Senate)
+			adjective := m.end-m.start == 1 && m.start >= 1 && a.ment[m.start-1] >= 0 && a.mentions[a.ment[m.start-1]].end == m.start
+			if len(actor) == 3 && len(m.code) > 3 && m.code[:3] != actor && countryOf(actor) != "" && countryOf(m.code) != "" && m.start >= 1 && (a.up(m.start-1) == "'S" || adjective) {
 				actor, name = actor+m.code[3:], m.name
 				continue
 			}
