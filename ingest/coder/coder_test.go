@@ -575,6 +575,7 @@ func TestClauseRoles(t *testing.T) {
 		{"a one-word office holder after another's first names is a surname", "Kamala Harris met Tanzanian President Samia Suluhu Hassan in Dar es Salaam on Thursday.", "USA", "TZA", "04", "USA", "JOR"},
 		{"a premier is no Premier League", "Chinese Premier Li Qiang arrived in Adelaide on Saturday at the start of a four-day visit to Australia.", "CHN", "AUS", "042", "", ""},
 		{"a country's adjective names its one-word institution", "The Philippine Senate voted on Monday to reject a treaty with the United States.", "PHL", "USA", "12", "USA", ""},
+		{"West African leaders are ECOWAS", "West African leaders suspended Togo from their regional bloc on Saturday.", "IGO", "TGO", "16", "", ""},
 		{"a coup is against the country's own government", "Malian army officers seized power on Tuesday.", "MLI", "MLI", "173", "", ""},
 		{"AS after dressed is a role, not a clause", "Gunmen dressed as soldiers killed 30 villagers in northern Nigeria on Sunday.", "NGA", "NGA", "", "", ""},
 		{"a world war is a yardstick of time, not a history story", "Japan's prime minister apologised to South Korea on the anniversary of the end of World War Two.", "JPN", "KOR", "055", "", ""},
