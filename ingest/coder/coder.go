@@ -66,7 +66,10 @@
 // scoring at least 0.25 that the rules did not code for the pair becomes a
 // root-level event ("190") with evidence "model:pair 19 0.43", dated and
 // placed like the rules' events; a negated, speculative or denied verb
-// before the pair's act blocks it. Rule events pass unchanged. The model
+// before the pair's act blocks it. A rule event between two countries whose
+// root the model scores below 0.05 is dropped, or relabelled with the
+// model's best root when that scores from 0.08 (evidence "model:relabel");
+// domestic rule events pass unchanged. The model
 // is trained from the gold sets in testdata by internal/trainpair (go
 // generate), which also prints leave-one-set-out scores; Options.RulesOnly
 // (dyad -rules-only) turns it off.

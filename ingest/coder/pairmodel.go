@@ -21,9 +21,10 @@ import (
 // the verbs before, between and after the two actors, the words between
 // them, their order, prepositions and agent types. A root scoring at least
 // AddAt is emitted even where the rules found nothing for the pair, and a
-// rule event for the pair is kept only when its root scores at least
-// KeepAt. Rule events whose actors are not such a pair (domestic events,
-// actors of no known country) pass unchanged. The model is trained from
+// rule event between two countries is kept only when its root scores at
+// least KeepAt (else it takes the model's best root if that scores from
+// relabelAt, or is dropped). Domestic rule events and those whose actors
+// are not such a pair (actors of no known country) pass unchanged. The model is trained from
 // the gold sets in testdata by internal/trainpair (go generate) with one
 // logistic regression per root, and embedded as data/pairmodel.txt.gz.
 
