@@ -576,6 +576,8 @@ func TestClauseRoles(t *testing.T) {
 		{"a premier is no Premier League", "Chinese Premier Li Qiang arrived in Adelaide on Saturday at the start of a four-day visit to Australia.", "CHN", "AUS", "042", "", ""},
 		{"a country's adjective names its one-word institution", "The Philippine Senate voted on Monday to reject a treaty with the United States.", "PHL", "USA", "12", "USA", ""},
 		{"West African leaders are ECOWAS", "West African leaders suspended Togo from their regional bloc on Saturday.", "IGO", "TGO", "16", "", ""},
+		{"landing in a capital is arriving there", "Jimmy Carter landed in Havana on Sunday at the start of a five-day trip.", "USA", "CUB", "042", "", ""},
+		{"troops massed near a border are a show of force", "Iraq has massed about 30,000 troops near its border with Kuwait, U.S. officials said on Tuesday.", "IRQ", "KWT", "15", "", ""},
 		{"a coup is against the country's own government", "Malian army officers seized power on Tuesday.", "MLI", "MLI", "173", "", ""},
 		{"AS after dressed is a role, not a clause", "Gunmen dressed as soldiers killed 30 villagers in northern Nigeria on Sunday.", "NGA", "NGA", "", "", ""},
 		{"a world war is a yardstick of time, not a history story", "Japan's prime minister apologised to South Korea on the anniversary of the end of World War Two.", "JPN", "KOR", "055", "", ""},
