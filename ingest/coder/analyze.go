@@ -262,7 +262,11 @@ func (a *analysis) tag() {
 		}
 		namesake := mm.end-mm.start == 1 && countryOf(mm.code) != "" &&
 			(surname && (office || len(mm.code) == 3 && titled) || forename && office)
-		if ethnic || namesake {
+		// "Amazon Indians", "Mohawk Indians", "American Indians": native
+		// peoples of the Americas, not India's people
+		indigenous := mm.end-mm.start == 1 && a.up(i) == "INDIANS" && i > 1 && a.toks[i-1].cap && !a.toks[i-1].punct &&
+			(a.ment[i-1] < 0 || a.up(i-1) == "AMERICAN" || a.up(i-1) == "NATIVE")
+		if ethnic || namesake || indigenous {
 			for k := mm.start; k < mm.end; k++ {
 				a.ment[k] = -1
 			}
@@ -379,6 +383,13 @@ func (a *analysis) prevContent(i int) int {
 func (a *analysis) verbContext(i int) bool {
 	if a.cls[i]&wAux != 0 {
 		return false
+	}
+	// "Sultan Qaboos bin Said", "Port Said": a name
+	if a.up(i) == "SAID" && a.toks[i].cap {
+		switch a.up(i - 1) {
+		case "BIN", "BEN", "IBN", "ABU", "PORT":
+			return false
+		}
 	}
 	// a capitalised word inside a name: "the state-owned United Shipbuilding Corporation"
 	if i > 0 && a.toks[i].cap && i+1 < len(a.toks) && a.toks[i+1].cap && !a.toks[i+1].punct && !a.titleCase() {

@@ -578,6 +578,8 @@ func TestClauseRoles(t *testing.T) {
 		{"West African leaders are ECOWAS", "West African leaders suspended Togo from their regional bloc on Saturday.", "IGO", "TGO", "16", "", ""},
 		{"landing in a capital is arriving there", "Jimmy Carter landed in Havana on Sunday at the start of a five-day trip.", "USA", "CUB", "042", "", ""},
 		{"troops massed near a border are a show of force", "Iraq has massed about 30,000 troops near its border with Kuwait, U.S. officials said on Tuesday.", "IRQ", "KWT", "15", "", ""},
+		{"the ON of a date is no pattern's ON", "Southeast Asian heads of government pressed Myanmar's coup leader on Saturday to stop the killing of protesters.", "IGO", "MMR", "10", "", ""},
+		{"a letter of intent with the IMF is an agreement", "Seoul signed a letter of intent with the International Monetary Fund on Wednesday for a bailout worth $57 billion, promising to open its markets in return for emergency loans.", "KOR", "IGO", "057", "", ""},
 		{"a coup is against the country's own government", "Malian army officers seized power on Tuesday.", "MLI", "MLI", "173", "", ""},
 		{"AS after dressed is a role, not a clause", "Gunmen dressed as soldiers killed 30 villagers in northern Nigeria on Sunday.", "NGA", "NGA", "", "", ""},
 		{"a world war is a yardstick of time, not a history story", "Japan's prime minister apologised to South Korea on the anniversary of the end of World War Two.", "JPN", "KOR", "055", "", ""},
@@ -774,5 +776,22 @@ func TestSignedLawIsNoAgreement(t *testing.T) {
 				t.Errorf("%q: agreement %s→%s %s", s, e.Source.Code, e.Target.Code, e.Code)
 			}
 		}
+	}
+}
+
+// TestNamesAreNoActors: words that look like actors inside other names.
+func TestNamesAreNoActors(t *testing.T) {
+	tests := []struct{ text, src, tgt string }{
+		{"Peruvian police clashed with Amazon Indians near Bagua on Friday, killing 30 people.", "PER", "IND"},
+	}
+	for _, tt := range tests {
+		if r := codeRules(t, tt.text, pub); hasEvent(r, tt.src, tt.tgt, "") != nil {
+			t.Errorf("%q: %v, want no %s → %s event", tt.text, triples(r), tt.src, tt.tgt)
+		}
+	}
+	// "bin Said" is a name, not a reporting verb
+	const text = "Oman's Sultan Qaboos bin Said met Iranian President Hassan Rouhani in Muscat on Monday."
+	if r := code(t, text, pub); hasEvent(r, "OMN", "IRN", "04") == nil {
+		t.Errorf("%q: %v, want OMN → IRN 04", text, triples(r))
 	}
 }

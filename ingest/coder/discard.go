@@ -49,6 +49,9 @@ var politicalCues = map[string]bool{
 	"TALKS": true, "TREATY": true, "EMBASSY": true, "DIPLOMATIC": true, "NUCLEAR": true, "AIRSTRIKES": true,
 	"BOMBING": true, "EMBARGO": true, "REFUGEES": true, "MIGRANTS": true, "OPPOSITION": true, "ARRESTED": true,
 	"PRIME": true, "SECURITY": true, "TERRORIST": true, "INSURGENTS": true, "STRIKES": true, "MINISTRY": true,
+	// "Seoul signed a letter of intent with the International Monetary Fund
+	// for a bailout": the lender of last resort is a political actor
+	"IMF": true, "MONETARY": true, "BAILOUT": true,
 }
 
 // hardPoliticalCues are words that make a sentence political whatever

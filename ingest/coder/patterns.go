@@ -102,6 +102,13 @@ func (e *celem) matchAt(a *analysis, k int) int {
 		return 0
 	}
 	if e.single[u] {
+		// "pressed Myanmar's coup leader on Saturday": the ON of a date is
+		// not the ON of "pressed on"
+		if a.is(k, wPrep) {
+			if ci := a.chunkAt(k + 1); ci >= 0 && a.chunks[ci].time {
+				return 0
+			}
+		}
 		return 1
 	}
 	for _, m := range e.multi {
