@@ -795,3 +795,21 @@ func TestNamesAreNoActors(t *testing.T) {
 		t.Errorf("%q: %v, want OMN → IRN 04", text, triples(r))
 	}
 }
+
+// TestHistoricalNames: names of the 1980s written as wire text writes them
+// ("Mikhail Gorbachev", not Phoenix's "Mikhail S. Gorbachev").
+func TestHistoricalNames(t *testing.T) {
+	tests := []struct {
+		text          string
+		when          time.Time
+		src, tgt, cde string
+	}{
+		{"Ferdinand Marcos met U.S. Secretary of State George Shultz in Manila on Monday.", time.Date(1983, 6, 28, 0, 0, 0, 0, time.UTC), "PHL", "USA", "04"},
+		{"Ronald Reagan met Mikhail Gorbachev in Geneva on Tuesday.", time.Date(1985, 11, 20, 0, 0, 0, 0, time.UTC), "USA", "SUN", "04"},
+	}
+	for _, tt := range tests {
+		if r := code(t, tt.text, tt.when); hasEvent(r, tt.src, tt.tgt, tt.cde) == nil {
+			t.Errorf("%q: %v, want %s → %s %s", tt.text, triples(r), tt.src, tt.tgt, tt.cde)
+		}
+	}
+}

@@ -161,24 +161,52 @@ func Phrase(s string) string {
 // A derived phrase yields to the same phrase written plainly elsewhere in
 // the files ("LASHKAR-E-TAIBA [PAKREB]" over "LASHKAR-E-TAIBA_(LET)_
 // [SASREB]").
-func namePhrases(name string) (phrases []string, derived bool) {
+//
+// A person's name with middle initials ("MIKHAIL_S._GORBACHEV",
+// "FERDINAND_E._MARCOS") also stands for the name without them, as wire
+// text writes it ("Mikhail Gorbachev"); that phrase is derived too.
+func namePhrases(name string) (plain, derived []string) {
 	p := Phrase(name)
 	if p == "" {
-		return nil, false
+		return nil, nil
+	}
+	if short := withoutInitials(p); short != "" {
+		return []string{p}, []string{short}
 	}
 	base, gloss, ok := strings.Cut(p, " (")
 	if !ok || !strings.HasSuffix(gloss, ")") || strings.ContainsAny(gloss, " (") {
-		return []string{p}, false
+		return []string{p}, nil
 	}
 	acronym := strings.TrimSuffix(gloss, ")")
 	if !initialsOf(acronym, base) {
-		return []string{p}, false
+		return []string{p}, nil
 	}
 	out := []string{base}
 	if len(acronym) >= 4 {
 		out = append(out, acronym)
 	}
-	return out, true
+	return nil, out
+}
+
+// withoutInitials returns phrase p without its middle initials ("MIKHAIL
+// S. GORBACHEV" → "MIKHAIL GORBACHEV"), or "" when it has none or too
+// little would remain.
+func withoutInitials(p string) string {
+	words := strings.Fields(p)
+	if len(words) < 3 || len(words[0]) <= 2 {
+		return "" // ("J. R. JAYEWARDENE" is no "J. JAYEWARDENE")
+	}
+	kept := words[:1:1]
+	for i, w := range words[1:] {
+		if i+2 < len(words) && len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(kept) == len(words) || len(kept) < 2 {
+		return ""
+	}
+	return strings.Join(kept, " ")
 }
 
 // initialsOf reports whether acronym, of two or more letters, starts with
@@ -245,12 +273,11 @@ func ReadActors(r io.Reader) ([]ActorEntry, error) {
 	add := func(name string) {
 		ps, derived := namePhrases(name)
 		for _, p := range ps {
-			if derived {
-				p = "\x00" + p
-			} else {
-				plain[p] = true
-			}
+			plain[p] = true
 			cur.Phrases = append(cur.Phrases, p)
+		}
+		for _, p := range derived {
+			cur.Phrases = append(cur.Phrases, "\x00"+p)
 		}
 	}
 	err := dictLines(r, func(n int, line string) error {

@@ -65,9 +65,12 @@ func TestNamePhrases(t *testing.T) {
 		{"NATIONAL_LIBERATION_ARMY_(COLOMBIA)_", "NATIONAL LIBERATION ARMY (COLOMBIA)"},
 		{"VLADIMIR_PUTIN_", "VLADIMIR PUTIN"},
 		{"JAISH-E-MOHAMMAD_(JEM)_", "JAISH-E-MOHAMMAD"},
+		{"MIKHAIL_S._GORBACHEV", "MIKHAIL S. GORBACHEV|MIKHAIL GORBACHEV"},
+		{"PRESIDENT_MIKHAIL_S._GORBACHEV", "PRESIDENT MIKHAIL S. GORBACHEV|PRESIDENT MIKHAIL GORBACHEV"},
+		{"J._R._JAYEWARDENE", "J. R. JAYEWARDENE"},
 	} {
-		ps, _ := namePhrases(tc.name)
-		if got := strings.Join(ps, "|"); got != tc.want {
+		plain, derived := namePhrases(tc.name)
+		if got := strings.Join(append(plain, derived...), "|"); got != tc.want {
 			t.Errorf("namePhrases(%q) = %q, want %q", tc.name, got, tc.want)
 		}
 	}
