@@ -627,11 +627,13 @@ func TestClauseRoles(t *testing.T) {
 		{"soldiers of no country share their national target's", "Mutinous soldiers detained President Paul Biya on Tuesday.", "CMR", "CMR", "17", "---", ""},
 		{"supplies dropped are aid", "Jordanian aircraft dropped food and medical supplies to Palestinians in Gaza on Monday.", "JOR", "PSE", "07", "", ""},
 	}
+	// the rules' roles: the pair model's additions, drops and relabels are
+	// judged by cross-validation and the eval floors
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := code(t, tt.text, pub)
+			r := codeRules(t, tt.text, pub)
 			if hasEvent(r, tt.src, tt.tgt, tt.code) == nil {
-				t.Errorf("%q: %v, want %s → %s %s", tt.text, triples(r), tt.src, tt.tgt, tt.code)
+				t.Errorf("%q: rules code %v, want %s → %s %s", tt.text, triples(r), tt.src, tt.tgt, tt.code)
 			}
 			if rr := codeRules(t, tt.text, pub); tt.unwantedSrc != "" && hasEvent(rr, tt.unwantedSrc, tt.unTgt, "") != nil {
 				t.Errorf("%q: rules code %v, want no %s → %s event", tt.text, triples(rr), tt.unwantedSrc, tt.unTgt)
@@ -656,7 +658,7 @@ func TestOwnForces(t *testing.T) {
 		"Russian President Vladimir Putin ordered Russia's nuclear forces on high alert on Sunday.",
 		"Spain's Prime Minister ordered Spanish troops to be brought home on Sunday.",
 	} {
-		r := code(t, text, pub)
+		r := codeRules(t, text, pub)
 		for _, e := range r.Events {
 			if e.Source.Country() == e.Target.Country() {
 				t.Errorf("%q: %v, want no event between a state and its own forces", text, triples(r))

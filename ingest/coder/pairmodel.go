@@ -610,6 +610,11 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 		if a.deniedBefore(groups, max(a.chunks[p.ci].start, a.chunks[p.cj].start, verb+1)) {
 			continue
 		}
+		// "Spain's Prime Minister ordered Spanish troops brought home": a
+		// state and its own forces are the rules' to judge (ownForcesRoot)
+		if ka == kb && ownForces(p.a.Code, p.b.Code) {
+			continue
+		}
 	roots:
 		for r, s := range scores {
 			if s < m.AddAt {
@@ -738,4 +743,10 @@ func (m *PairModel) Weights() map[string][NumRoots]float32 {
 		out[f] = *w
 	}
 	return out
+}
+
+// ownForces reports a state body (gov) and its own forces (force) of one
+// country.
+func ownForces(gov, force string) bool {
+	return stateAgent(force) && !stateAgent(gov) && !domesticAgent(gov) && !armedGroup(gov) && countryOf(gov) != ""
 }

@@ -49,10 +49,10 @@ const (
 	defaultSets = "heldout.jsonl:0.25,heldout2.jsonl:0.25,heldout3.jsonl:0.25,heldout4.jsonl:0.25,heldout5.jsonl:0.25," +
 		"heldout6.jsonl:0.25,heldout7.jsonl:0.25,heldout8.jsonl:0.25,heldout9.jsonl:0.25,tune.jsonl:0.25," +
 		"heldout10.jsonl,heldout11.jsonl,heldout12.jsonl,heldout13.jsonl,heldout14.jsonl,heldout15.jsonl,heldout16.jsonl," +
-		"heldout17.jsonl,heldout18.jsonl,heldout19.jsonl,train19a.jsonl,train19b.jsonl,train19c.jsonl,train19d.jsonl," +
+		"heldout17.jsonl,heldout18.jsonl,heldout19.jsonl,heldout20.jsonl,train19a.jsonl,train19b.jsonl,train19c.jsonl,train19d.jsonl," +
 		"petr2_gsr.jsonl,plover_gsr.jsonl,cameo_manual_examples.jsonl"
 	defaultCV = "heldout10.jsonl,heldout11.jsonl,heldout12.jsonl,heldout13.jsonl,heldout14.jsonl,heldout15.jsonl,heldout16.jsonl," +
-		"heldout17.jsonl,heldout18.jsonl,heldout19.jsonl,train19a.jsonl,train19b.jsonl,train19c.jsonl,train19d.jsonl," +
+		"heldout17.jsonl,heldout18.jsonl,heldout19.jsonl,heldout20.jsonl,train19a.jsonl,train19b.jsonl,train19c.jsonl,train19d.jsonl," +
 		"petr2_gsr.jsonl,plover_gsr.jsonl,cameo_manual_examples.jsonl"
 	defaultAdd    = 0.25
 	defaultKeep   = 0.05
