@@ -1668,8 +1668,14 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	// "declared a nationwide state of emergency": imposed at home;
 	// "Colombia's FARC rebels announced a unilateral ceasefire": a truce
 	// declared with no one named is one at home
-	if len(ta) == 0 && (strings.HasPrefix(code, "1724") || code == "0871") && countryOf(sa[0].Code) != "" {
+	// ("Taiwan lifted martial law", "imposed a dusk-to-dawn curfew": the
+	// same for a curfew and for easing either)
+	if len(ta) == 0 && (strings.HasPrefix(code, "1724") || strings.HasPrefix(code, "1723") || strings.HasPrefix(code, "0813") || strings.HasPrefix(code, "0814") || code == "0871") && countryOf(sa[0].Code) != "" {
 		ta = []schema.Actor{{Code: sa[0].Country(), Name: sa[0].Name}}
+		// (a country easing them is its government: "Taiwan" → TWNGOV)
+		if len(sa[0].Code) == 3 && root(code) == "08" {
+			sa = []schema.Actor{{Code: sa[0].Code + "GOV", Name: sa[0].Name}}
+		}
 	}
 	// "Ugandan police arrested opposition candidate Bobi Wine", "the
 	// Constitutional Court dissolved the opposition Move Forward Party",
