@@ -340,6 +340,9 @@ func formKind(form, lemma string) byte {
 // formKindAt classifies token i using its first reading without particles
 // (a particle reading such as ATTACKED_AND_STABBED has the form as lemma).
 func (a *analysis) formKindAt(i int) byte {
+	if i < 0 || i >= len(a.verbs) || len(a.verbs[i]) == 0 {
+		return 0 // no verb form ("joined X in the talks": IN before a noun)
+	}
 	vs := a.verbs[i]
 	for _, v := range vs {
 		if len(v.particles) == 0 {

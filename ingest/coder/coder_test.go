@@ -818,3 +818,17 @@ func TestHistoricalNames(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinedInANoun: "joined X in" followed by a noun that is no verb form
+// crashed the JOIN rule (formKindAt on a non-verb).
+func TestJoinedInANoun(t *testing.T) {
+	for _, s := range []string{
+		"Russia joined China in Geneva on Monday.",
+		"Russia joined China in the Security Council on Monday.",
+		"Britain joined France in a statement condemning the attack on Monday.",
+		"Britain joined France and Germany in an appeal to Iran on Monday.",
+		"Japan joined the United States and Britain in sanctions against Russia on Tuesday.",
+	} {
+		code(t, s, pub) // must not panic
+	}
+}
