@@ -647,11 +647,12 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 	for _, e := range evs {
 		// (a domestic event is kept: the model sees too few of them to
 		// overrule the rules)
-		if ks, kt := pairKey(e.Source.Code), pairKey(e.Target.Code); ks == kt {
+		ks, kt := pairKey(e.Source.Code), pairKey(e.Target.Code)
+		if ks == kt {
 			kept = append(kept, e)
 			continue
 		}
-		if scores, ok := judged[[2]string{pairKey(e.Source.Code), pairKey(e.Target.Code)}]; ok {
+		if scores, ok := judged[[2]string{ks, kt}]; ok {
 			r, err := strconv.Atoi(root(e.Code))
 			if err == nil && r >= 1 && r <= NumRoots && scores[r-1] < m.KeepAt {
 				// the model's own root for a pair the rules coded, if it
@@ -692,8 +693,8 @@ func (a *analysis) pairDate(dates []dateExpr, groups []*group, p pairCand, verb 
 		if !ok || len(groups) == 0 || groups[0].head >= ch.start {
 			continue
 		}
-		if main := eventDate(dates, groups[0].head, 0, ch.start, def); !main.IsZero() {
-			return main.AddDate(0, 0, n)
+		if d, ok := fromMainClause(dates, groups, n, ch.start, def); ok {
+			return d
 		}
 	}
 	return eventDate(dates, verb, 0, len(a.toks), def)

@@ -432,14 +432,14 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 		// dated from the main clause's event
 		// (or from the main clause's own date when it coded nothing: "North
 		// Korea on Thursday denied ..., two days after Washington blamed")
-		if n, ok := 0, false; subj >= 0 {
-			if n, ok = a.clauseShift(a.chunks[subj]); ok {
+		if subj >= 0 {
+			if n, ok := a.clauseShift(a.chunks[subj]); ok {
 				switch {
 				case len(evs) > 0 && !evs[len(evs)-1].Date.IsZero():
 					day = evs[len(evs)-1].Date.AddDate(0, 0, n)
 				case len(evs) == 0 && gi > 0:
-					if main := eventDate(dates, groups[0].head, 0, a.chunks[subj].start, defDay); !main.IsZero() {
-						day = main.AddDate(0, 0, n)
+					if d, ok := fromMainClause(dates, groups, n, a.chunks[subj].start, defDay); ok {
+						day = d
 					}
 				}
 			}
@@ -2712,6 +2712,17 @@ func (a *analysis) clauseShift(ch chunk) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// fromMainClause dates a background clause that starts at token end and
+// lies n days from the main clause (clauseShift): the date of the first
+// verb group's clause, shifted; false when that clause has no date.
+func fromMainClause(dates []dateExpr, groups []*group, n, end int, def time.Time) (time.Time, bool) {
+	main := eventDate(dates, groups[0].head, 0, end, def)
+	if main.IsZero() {
+		return time.Time{}, false
+	}
+	return main.AddDate(0, 0, n), true
 }
 
 var smallNumbers = map[string]int{"TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5, "SIX": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
