@@ -614,6 +614,8 @@ func TestClauseRoles(t *testing.T) {
 		{"forces loyal to an actor are its own", "Troops loyal to President Laurent Gbagbo shelled a market in Abidjan on Thursday.", "CIV", "CIV", "19", "", ""},
 		{"protesters' violence is a violent protest", "Kenyan protesters hurled stones at police in Nairobi on Tuesday.", "KEN", "KEN", "145", "", ""},
 		{"a one-word office holder before another surname is someone else", "Turkish commandos seized Kurdish rebel leader Abdullah Ocalan in Nairobi on Monday.", "TUR", "", "173", "TUR", "SAU"},
+		{"tanks deployed at a place are a posture", "Russia deploys tanks at Latakia; Pentagon reports.", "RUS", "SYR", "154", "", ""},
+		{"tanks positioned near a border are a posture", "Russia deployed tanks near the Ukrainian border on Monday.", "RUS", "UKR", "154", "", ""},
 		{"slapping sanctions is no blow", "The Security Council slapped a sweeping trade embargo on Libya on Monday.", "IGO", "LBY", "163", "", ""},
 		{"tanks delivered are military aid", "France has delivered 12 Caesar howitzers and 30 tanks to Ukraine.", "FRA", "UKR", "072", "", ""},
 		{"a crowd marching at home protests against its country", "Hundreds of thousands of Serbians marched through the streets of Belgrade on Saturday.", "SRB", "SRB", "14", "", ""},

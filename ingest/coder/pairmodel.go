@@ -40,6 +40,11 @@ type PairModel struct {
 	AddAt float32
 	// KeepAt is the score below which a rule event of the pair is dropped.
 	KeepAt float32
+	// KeepRel lowers KeepAt for rare roots: a rule event of root r is
+	// dropped below min(KeepAt, KeepRel × rate[r]), rate[r] being the share
+	// of training pairs with a gold event of root r (0: KeepAt alone).
+	KeepRel float32
+	rate    [NumRoots]float32
 }
 
 // PairCandidate is one ordered pair of actors in a sentence with the
@@ -85,8 +90,8 @@ type TrainConfig struct {
 	MinCount int
 	// Orders is how many pass orders are trained and their weights
 	// averaged (default 1).
-	Orders        int
-	AddAt, KeepAt float32
+	Orders                 int
+	AddAt, KeepAt, KeepRel float32
 }
 
 // TrainPairModel fits one logistic regression per root by stochastic
@@ -115,7 +120,24 @@ func TrainPairModel(exs []TrainingExample, cfg TrainConfig) *PairModel {
 			}
 		}
 	}
-	m := &PairModel{w: map[string]*[NumRoots]float32{}, AddAt: cfg.AddAt, KeepAt: cfg.KeepAt}
+	m := &PairModel{w: map[string]*[NumRoots]float32{}, AddAt: cfg.AddAt, KeepAt: cfg.KeepAt, KeepRel: cfg.KeepRel}
+	var total float64
+	var rate [NumRoots]float64
+	for _, ex := range exs {
+		wt := float64(ex.Weight)
+		if wt == 0 {
+			wt = 1
+		}
+		total += wt
+		for _, r := range ex.Roots {
+			rate[r] += wt
+		}
+	}
+	for r := range rate {
+		if total > 0 {
+			m.rate[r] = float32(rate[r] / total)
+		}
+	}
 	w64 := map[string]*[NumRoots]float64{} // the orders' averaged weights
 	// each pass order gives a different final iterate; averaging the
 	// weights of several orders smooths out where the last steps happened
@@ -232,8 +254,15 @@ func (m *PairModel) WriteTo(w io.Writer) (int64, error) {
 		k, _ := bw.WriteString(s)
 		n += int64(k)
 	}
-	put(fmt.Sprintf("#pairmodel add=%g keep=%g\n", m.AddAt, m.KeepAt))
+	put(fmt.Sprintf("#pairmodel add=%g keep=%g keeprel=%g\n", m.AddAt, m.KeepAt, m.KeepRel))
 	put("#bias\t" + weightList(m.bias) + "\n")
+	var rates strings.Builder
+	for r, x := range m.rate {
+		if x > 0 {
+			fmt.Fprintf(&rates, " %d:%.3g", r+1, x)
+		}
+	}
+	put("#rate\t" + strings.TrimSpace(rates.String()) + "\n")
 	fs := make([]string, 0, len(m.w))
 	for f := range m.w {
 		fs = append(fs, f)
@@ -294,6 +323,8 @@ func ReadPairModel(r io.Reader) (*PairModel, error) {
 					m.AddAt = float32(x)
 				case "keep":
 					m.KeepAt = float32(x)
+				case "keeprel":
+					m.KeepRel = float32(x)
 				}
 			}
 			continue
@@ -312,8 +343,12 @@ func ReadPairModel(r io.Reader) (*PairModel, error) {
 			}
 			v[r-1] = float32(x)
 		}
-		if f == "#bias" {
+		switch f {
+		case "#bias":
 			m.bias = v
+			continue
+		case "#rate":
+			m.rate = v
 			continue
 		}
 		m.w[f] = &v
@@ -654,7 +689,7 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 		}
 		if scores, ok := judged[[2]string{ks, kt}]; ok {
 			r, err := strconv.Atoi(root(e.Code))
-			if err == nil && r >= 1 && r <= NumRoots && scores[r-1] < m.KeepAt {
+			if err == nil && r >= 1 && r <= NumRoots && scores[r-1] < m.keepAt(r-1) {
 				// the model's own root for a pair the rules coded, if it
 				// is likely enough: a relabelled event
 				best := 0
@@ -674,6 +709,14 @@ func (c *Coder) pairStage(a *analysis, idx int, groups []*group, evs []CodedEven
 		kept = append(kept, e)
 	}
 	return append(kept, out...)
+}
+
+// keepAt is the score below which a rule event of root index r is dropped.
+func (m *PairModel) keepAt(r int) float32 {
+	if m.KeepRel > 0 && m.rate[r] > 0 {
+		return min(m.KeepAt, m.KeepRel*m.rate[r])
+	}
+	return m.KeepAt
 }
 
 // relabelAt is the score from which the model's best root replaces the

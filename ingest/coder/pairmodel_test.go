@@ -30,7 +30,7 @@ func TestPairModelRoundTrip(t *testing.T) {
 		{Features: []string{"d", "b"}, Roots: []int{18}},
 		{Features: []string{"e", "b"}},
 		{Features: []string{"e", "c"}},
-	}, TrainConfig{Epochs: 30, AddAt: 0.4, KeepAt: 0.05})
+	}, TrainConfig{Epochs: 30, AddAt: 0.4, KeepAt: 0.05, KeepRel: 5})
 	var plain, zipped bytes.Buffer
 	if _, err := m.WriteTo(&plain); err != nil {
 		t.Fatal(err)
@@ -43,8 +43,15 @@ func TestPairModelRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if got.AddAt != 0.4 || got.KeepAt != 0.05 {
-			t.Errorf("%s: thresholds %v %v, want 0.4 0.05", name, got.AddAt, got.KeepAt)
+		if got.AddAt != 0.4 || got.KeepAt != 0.05 || got.KeepRel != 5 {
+			t.Errorf("%s: thresholds %v %v %v, want 0.4 0.05 5", name, got.AddAt, got.KeepAt, got.KeepRel)
+		}
+		// roots 03 and 19 each label two of the six pairs: a third, so
+		// their drop threshold stays KeepAt; a root never seen keeps KeepAt
+		for _, r := range []int{2, 18, 0} {
+			if k := got.keepAt(r); k != 0.05 {
+				t.Errorf("%s: keepAt(root %02d) = %v, want 0.05", name, r+1, k)
+			}
 		}
 		for _, fs := range [][]string{{"a", "b"}, {"d", "c"}, {"e"}, {"unseen"}} {
 			want, have := m.Scores(fs), got.Scores(fs)
@@ -54,6 +61,24 @@ func TestPairModelRoundTrip(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestKeepAtRareRoots(t *testing.T) {
+	m := &PairModel{KeepAt: 0.05, KeepRel: 5}
+	m.rate[14] = 0.004 // root 15: rare, 5 × 0.004 = 0.02
+	m.rate[3] = 0.04   // root 04: common, 5 × 0.04 = 0.2 > KeepAt
+	for _, tt := range []struct {
+		root int
+		want float32
+	}{{14, 0.02}, {3, 0.05}, {0, 0.05}} {
+		if got := m.keepAt(tt.root); math.Abs(float64(got-tt.want)) > 1e-6 {
+			t.Errorf("keepAt(root %02d) = %v, want %v", tt.root+1, got, tt.want)
+		}
+	}
+	m.KeepRel = 0
+	if got := m.keepAt(14); got != 0.05 {
+		t.Errorf("without KeepRel keepAt = %v, want KeepAt", got)
 	}
 }
 

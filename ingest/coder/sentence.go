@@ -1656,6 +1656,12 @@ func (a *analysis) codeGroup(g *group, subjs []int, say []int) *groupEvent {
 	if departLemmas[g.verb.lemma] && g.comp == nil && len(ta) == 1 && len(ta[0].Code) == 3 && stateAgent(sa[0].Code) && ta[0].Country() != sa[0].Country() {
 		code = "0874"
 	}
+	// "Russia deploys tanks at Latakia", "positioned tanks near the
+	// Ukrainian border": weapons sent to a place, not handed to a
+	// recipient, are a show of force there (154), not military aid
+	if code == "072" && len(tgts) == 1 && a.postureTarget(tgts[0]) {
+		code = "154"
+	}
 	// "Tens of thousands of supporters of Yushchenko poured into Kiev's
 	// Independence Square to protest against a rigged run-off": people
 	// protesting with no one named protest at home
@@ -3003,6 +3009,19 @@ var diplomatHeads = map[string]bool{"AMBASSADOR": true, "ENVOY": true, "DIPLOMAT
 	"ENVOYS": true, "AMBASSADORS": true, "ATTACHE": true, "CONSUL": true}
 
 // chunkHasWord reports a word of set in chunk ci.
+// postureTarget reports whether chunk ci names where forces stand rather
+// than who receives them: "at Latakia", "near the Ukrainian border", "to
+// the Colombian border".
+func (a *analysis) postureTarget(ci int) bool {
+	switch a.chunks[ci].prep {
+	case "AT", "NEAR", "ALONG", "OUTSIDE":
+		return true
+	}
+	return a.chunkHasWord(ci, borderWords)
+}
+
+var borderWords = map[string]bool{"BORDER": true, "BORDERS": true, "FRONTIER": true, "FRONTIERS": true, "BOUNDARY": true}
+
 func (a *analysis) chunkHasWord(ci int, set map[string]bool) bool {
 	for k := a.chunks[ci].start; k < a.chunks[ci].end; k++ {
 		if set[a.up(k)] {

@@ -18,7 +18,7 @@ import (
 func TestEmbeddedModelIsCurrent(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "model.txt.gz")
 	cfg := coder.TrainConfig{Epochs: defaultEpochs, L2: defaultL2, Orders: defaultOrders}
-	if err := run(io.Discard, "../../testdata", defaultSets, "", out, "", defaultAdd, defaultKeep, cfg); err != nil {
+	if err := run(io.Discard, "../../testdata", defaultSets, "", out, "", 100, defaultAdd, defaultKeep, cfg); err != nil {
 		t.Fatal(err)
 	}
 	fresh := readModel(t, out)
