@@ -186,6 +186,14 @@ func (a *analysis) tag() {
 				}
 			}
 		}
+		if aid < 0 && a.toks[i].cap && strings.IndexByte(a.toks[i].up, '-') > 0 {
+			// "Guinea-Bissau", "Burkina-Faso": a hyphenated word that
+			// spells a dictionary phrase written with blanks
+			aid = lx.actors.hyphenated(a.toks[i].up)
+			if aid >= 0 {
+				alen = 1
+			}
+		}
 		if aid < 0 && a.toks[i].cap {
 			// "a British-flagged tanker", "an Iranian-owned ship": the
 			// country of registration or ownership

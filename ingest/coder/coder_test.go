@@ -616,6 +616,8 @@ func TestClauseRoles(t *testing.T) {
 		{"a one-word office holder before another surname is someone else", "Turkish commandos seized Kurdish rebel leader Abdullah Ocalan in Nairobi on Monday.", "TUR", "", "173", "TUR", "SAU"},
 		{"tanks deployed at a place are a posture", "Russia deploys tanks at Latakia; Pentagon reports.", "RUS", "SYR", "154", "", ""},
 		{"tanks positioned near a border are a posture", "Russia deployed tanks near the Ukrainian border on Monday.", "RUS", "UKR", "154", "", ""},
+		{"a hyphenated country name", "Soldiers in Guinea-Bissau detained President Kumba Yala on Sunday.", "GNB", "GNB", "173", "", ""},
+		{"declaring an envoy persona non grata cuts relations", "Mexico declared North Korea's ambassador persona non grata on Thursday.", "MEX", "PRK", "161", "", ""},
 		{"slapping sanctions is no blow", "The Security Council slapped a sweeping trade embargo on Libya on Monday.", "IGO", "LBY", "163", "", ""},
 		{"tanks delivered are military aid", "France has delivered 12 Caesar howitzers and 30 tanks to Ukraine.", "FRA", "UKR", "072", "", ""},
 		{"a crowd marching at home protests against its country", "Hundreds of thousands of Serbians marched through the streets of Belgrade on Saturday.", "SRB", "SRB", "14", "", ""},

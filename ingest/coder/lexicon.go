@@ -72,6 +72,21 @@ func (p *phraseIndex) match(toks []token, i int) (int32, int) {
 	return -1, 0
 }
 
+// hyphenated returns the id of the phrase whose words are the hyphen-joined
+// parts of word ("GUINEA-BISSAU" → "GUINEA BISSAU"), or -1.
+func (p *phraseIndex) hyphenated(word string) int32 {
+	parts := strings.Split(word, "-")
+	if len(parts) < 2 {
+		return -1
+	}
+	for _, id := range p.first[parts[0]] {
+		if equalWords(p.words[id], parts) {
+			return id
+		}
+	}
+	return -1
+}
+
 func equalWords(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
