@@ -205,6 +205,12 @@ func TestBusinessNews(t *testing.T) {
 		"Aung San Suu Kyi's National League for Democracy has won an absolute majority in Myanmar's parliament, official results showed on Friday.",
 		"Japan's SoftBank agreed on Monday to buy British chip designer ARM Holdings for about $32 billion in cash.",
 		"India's Tata Motors agreed to buy the British luxury car brands Jaguar and Land Rover from Ford for $2.3 billion.",
+		// a business cooperating with anyone but a state is company news
+		"A Danish drugmaker agreed on Tuesday to license its antibody to a Japanese rival for 40 million dollars.",
+		"A Mexican airline agreed on Thursday to lease four Boeing jets from an American lessor.",
+		// sports and culture in the words of war
+		"England's bowlers attacked the Australian batsmen at Lord's on Thursday.",
+		"Sweden stormed to victory at the Eurovision Song Contest in Turin on Saturday.",
 	)
 	// buying arms is political
 	if r := code(t, "India agreed to buy Russian S-400 missiles worth $5 billion.", pub); hasEvent(r, "IND", "RUS", "") == nil {

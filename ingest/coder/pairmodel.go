@@ -372,9 +372,10 @@ type pairCand struct {
 const maxPairActors = 6
 
 // pairKey is an actor's country for the pair model: its three-letter
-// country or IGO prefix, "" for actors of no known country.
+// country or IGO prefix, "" for actors of no known country and for
+// multinational companies (MNC: "Boeing"), which no gold set codes.
 func pairKey(code string) string {
-	if len(code) < 3 || strings.HasPrefix(code, "---") {
+	if len(code) < 3 || strings.HasPrefix(code, "---") || strings.HasPrefix(code, "MNC") {
 		return ""
 	}
 	return code[:3]

@@ -576,7 +576,33 @@ func (c *Coder) codeSentence(s string, idx int, st *docState) (evs []CodedEvent,
 	evs = append(evs, a.warnings(idx, groups, evs, dates, defDay)...)
 	evs = append(evs, a.talksHeld(evs)...)
 	evs = append(evs, a.mediations(evs)...)
-	return c.pairStage(a, idx, groups, dedupe(localize(evs)), dates, st), "", ""
+	return c.pairStage(a, idx, groups, dedupe(localize(withoutCompanyDeals(evs))), dates, st), "", ""
+}
+
+// withoutCompanyDeals drops cooperation between a business and anyone but
+// a state ("Mexican airline Aeromexico agreed to lease four Boeing jets",
+// "a Danish drugmaker agreed to license its antibody to a Japanese
+// rival"): company news, not political interaction. A business dealing
+// with a government or an international body stays ("a Chinese firm
+// leased Hambantota port from Sri Lanka").
+func withoutCompanyDeals(evs []CodedEvent) []CodedEvent {
+	out := evs[:0:0]
+	for _, e := range evs {
+		// (the IMF's code, IGOBUSIMF, has a business segment too)
+		business := !strings.HasPrefix(e.Source.Code, "IGO") && hasSegment(e.Source.Code, "BUS") || strings.HasPrefix(e.Source.Code, "MNC")
+		stateTarget := strings.HasPrefix(e.Target.Code, "IGO") || hasSegment(e.Target.Code, "GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+		if business && !stateTarget && cooperativeRoot(root(e.Code)) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// cooperativeRoot reports the roots of verbal and material cooperation
+// (01-08).
+func cooperativeRoot(r string) bool {
+	return r >= "01" && r <= "08"
 }
 
 // actorAfter returns the first chunk starting after position from and
