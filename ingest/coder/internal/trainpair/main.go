@@ -62,6 +62,11 @@ import (
 // candidates reorders the training passes, and the pooled precision then
 // moves by up to 0.006 with no other cause (round 14: two small rule
 // fixes, rules alone 0.518 -> 0.519, model 0.594 -> 0.592).
+// heldout24, the round's last blind set, is scored (cv) but not yet a
+// training set: trained with it, the model dropped the attack in "Kiev
+// expelled Russian diplomats on Friday, a week after Russia attacked
+// Ukraine" (TestDates), and there was no time left in the round to see
+// why.
 const (
 	defaultSets = "heldout.jsonl:0.25,heldout2.jsonl:0.25,heldout3.jsonl:0.25,heldout4.jsonl:0.25,heldout5.jsonl:0.25," +
 		"heldout6.jsonl:0.25,heldout7.jsonl:0.25,heldout8.jsonl:0.25,heldout9.jsonl:0.25,tune.jsonl:0.25," +
@@ -74,7 +79,7 @@ const (
 		"heldout17.jsonl,heldout18.jsonl,heldout19.jsonl,heldout20.jsonl,train19a.jsonl,train19b.jsonl,train19c.jsonl,train19d.jsonl," +
 		"heldout22.jsonl,train22a.jsonl,train22b.jsonl,train22c.jsonl,train22d.jsonl,train22e.jsonl,train22f.jsonl,train22g.jsonl," +
 		"heldout23.jsonl,train23a.jsonl,train23b.jsonl,train23c.jsonl,train23d.jsonl,train23e.jsonl,train23f.jsonl," +
-		"petr2_gsr.jsonl,plover_gsr.jsonl,cameo_manual_examples.jsonl"
+		"heldout24.jsonl,petr2_gsr.jsonl,plover_gsr.jsonl,cameo_manual_examples.jsonl"
 	defaultAdd     = 0.25
 	defaultKeep    = 0.05
 	defaultKeepRel = 5
