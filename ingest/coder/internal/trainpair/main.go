@@ -65,8 +65,11 @@ import (
 // heldout24, the round's last blind set, is scored (cv) but not yet a
 // training set: trained with it, the model dropped the attack in "Kiev
 // expelled Russian diplomats on Friday, a week after Russia attacked
-// Ukraine" (TestDates), and there was no time left in the round to see
-// why.
+// Ukraine" (TestDates, root 19 scored 0.040 against 0.138 without it).
+// The cause is in the candidates: a country pair is judged from the first
+// mention of each country, here "Russian diplomats" (the expelled) and
+// "Kiev", not from "Russia attacked Ukraine"; a pair judged from every
+// pair of mentions is the next thing to try.
 const (
 	defaultSets = "heldout.jsonl:0.25,heldout2.jsonl:0.25,heldout3.jsonl:0.25,heldout4.jsonl:0.25,heldout5.jsonl:0.25," +
 		"heldout6.jsonl:0.25,heldout7.jsonl:0.25,heldout8.jsonl:0.25,heldout9.jsonl:0.25,tune.jsonl:0.25," +
