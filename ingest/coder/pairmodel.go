@@ -81,6 +81,14 @@ type TrainingExample struct {
 	Weight float32
 }
 
+// weight is the example's gradient scale: Weight, or 1 when it is zero.
+func (ex TrainingExample) weight() float64 {
+	if ex.Weight == 0 {
+		return 1
+	}
+	return float64(ex.Weight)
+}
+
 // TrainConfig sets the training of a PairModel.
 type TrainConfig struct {
 	Epochs int     // passes over the examples (default 12)
@@ -124,10 +132,7 @@ func TrainPairModel(exs []TrainingExample, cfg TrainConfig) *PairModel {
 	var total float64
 	var rate [NumRoots]float64
 	for _, ex := range exs {
-		wt := float64(ex.Weight)
-		if wt == 0 {
-			wt = 1
-		}
+		wt := ex.weight()
 		total += wt
 		for _, r := range ex.Roots {
 			rate[r] += wt
@@ -212,10 +217,7 @@ func sgd(exs []TrainingExample, count map[string]int, cfg TrainConfig, stride in
 			for _, r := range ex.Roots {
 				gold[r] = true
 			}
-			wt := float64(ex.Weight)
-			if wt == 0 {
-				wt = 1
-			}
+			wt := ex.weight()
 			for r := 0; r < NumRoots; r++ {
 				z := bias[r]
 				for _, w := range ws {

@@ -590,7 +590,7 @@ func withoutCompanyDeals(evs []CodedEvent) []CodedEvent {
 	for _, e := range evs {
 		// (the IMF's code, IGOBUSIMF, has a business segment too)
 		business := !strings.HasPrefix(e.Source.Code, "IGO") && hasSegment(e.Source.Code, "BUS") || strings.HasPrefix(e.Source.Code, "MNC")
-		stateTarget := strings.HasPrefix(e.Target.Code, "IGO") || hasSegment(e.Target.Code, "GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+		stateTarget := strings.HasPrefix(e.Target.Code, "IGO") || stateAgent(e.Target.Code) || hasSegment(e.Target.Code, "GOV", "LEG")
 		if business && !stateTarget && cooperativeRoot(root(e.Code)) {
 			continue
 		}
@@ -3034,7 +3034,6 @@ var departLemmas = map[string]bool{"LEAVE": true, "DEPART": true, "QUIT": true}
 var diplomatHeads = map[string]bool{"AMBASSADOR": true, "ENVOY": true, "DIPLOMAT": true, "DIPLOMATS": true,
 	"ENVOYS": true, "AMBASSADORS": true, "ATTACHE": true, "CONSUL": true}
 
-// chunkHasWord reports a word of set in chunk ci.
 // postureTarget reports whether chunk ci names where forces stand rather
 // than who receives them: "at Latakia", "near the Ukrainian border", "to
 // the Colombian border".
@@ -3048,6 +3047,7 @@ func (a *analysis) postureTarget(ci int) bool {
 
 var borderWords = map[string]bool{"BORDER": true, "BORDERS": true, "FRONTIER": true, "FRONTIERS": true, "BOUNDARY": true}
 
+// chunkHasWord reports a word of set in chunk ci.
 func (a *analysis) chunkHasWord(ci int, set map[string]bool) bool {
 	for k := a.chunks[ci].start; k < a.chunks[ci].end; k++ {
 		if set[a.up(k)] {
